@@ -1,0 +1,128 @@
+"""The extraction records: what `okg extract` writes and what the graph loads.
+
+One `DocumentRecord` per input document, serialised as one JSON object per line. The
+fields named in ../shared/eval/FORMAT.md (doc, persons, positions, events,
+participations) keep exactly that shape; everything else (evidence, organizations,
+article context) is extra and ignored by the scorer.
+
+Every fact carries `Evidence`: the document, the article, the sentence and the
+character span of that sentence in the *original* decoded file, so an analyst can go
+back to the exact words.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+ROLES = ("chair", "attend", "speak", "observe", "accompany", "lead")
+EVENT_TYPES = ("meeting", "visit", "activity")
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """Where a fact was read: offsets are characters of the original decoded text."""
+
+    doc: str
+    article: int
+    sentence: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class Person:
+    name: str
+    evidence: list[Evidence] = field(default_factory=list)
+
+
+@dataclass
+class Organization:
+    """A body in its canonical short form (许昌市委宣传部), with its parent body."""
+
+    name: str
+    parent: str | None = None
+    place: str | None = None
+    evidence: list[Evidence] = field(default_factory=list)
+
+
+@dataclass
+class Position:
+    person: str
+    title: str
+    org: str
+    evidence: list[Evidence] = field(default_factory=list)
+
+
+@dataclass
+class Event:
+    id: str
+    name: str
+    type: str
+    date: str | None = None
+    place: str | None = None
+    organizer: str | None = None
+    evidence: list[Evidence] = field(default_factory=list)
+
+
+@dataclass
+class Participation:
+    person: str
+    event: str
+    roles: list[str]
+    evidence: list[Evidence] = field(default_factory=list)
+
+
+@dataclass
+class ArticleInfo:
+    """An article's context, so that readers of the records can see where facts sit."""
+
+    index: int
+    headline: str | None
+    place: str | None
+    date: str | None
+    start: int
+    end: int
+
+
+@dataclass
+class DocumentRecord:
+    doc: str
+    path: str
+    place: str | None = None
+    date: str | None = None
+    articles: list[ArticleInfo] = field(default_factory=list)
+    persons: list[Person] = field(default_factory=list)
+    organizations: list[Organization] = field(default_factory=list)
+    positions: list[Position] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    participations: list[Participation] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> DocumentRecord:
+        """Read a record back; tolerant of records without the optional extras."""
+
+        def evidence(row: dict[str, Any]) -> list[Evidence]:
+            return [Evidence(**e) for e in row.get("evidence", [])]
+
+        def rows(key: str, kind: type) -> list:
+            return [
+                kind(**{**row, "evidence": evidence(row)}) for row in data.get(key, [])
+            ]
+
+        return cls(
+            doc=data["doc"],
+            path=data.get("path", data["doc"]),
+            place=data.get("place"),
+            date=data.get("date"),
+            articles=[ArticleInfo(**a) for a in data.get("articles", [])],
+            persons=rows("persons", Person),
+            organizations=rows("organizations", Organization),
+            positions=rows("positions", Position),
+            events=rows("events", Event),
+            participations=rows("participations", Participation),
+        )

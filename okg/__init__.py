@@ -1,0 +1,1 @@
+"""officials-kg: the `okg` command line over the loaders, extraction, graph and queries."""
