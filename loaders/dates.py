@@ -1,0 +1,81 @@
+"""Dates in the genre: 2023年2月17日, 2月17日, 17日, ranges (15日至16日, 18日、19日),
+Chinese numerals (二〇二三年三月五日), completed from the document's year and month."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+
+import cn2an
+
+_NUM = r"[0-9０-９]{1,4}|[〇零一二三四五六七八九十两]{1,5}"
+DATE = re.compile(
+    rf"(?:(?P<y>[0-9０-９]{{4}}|[〇零一二三四五六七八九]{{4}})年)?"
+    rf"(?:(?P<m>{_NUM})月)?(?P<d>{_NUM})日"
+)
+FULL_DATE = re.compile(r"(?P<y>20\d{2}|19\d{2})年(?P<m>\d{1,2})月(?P<d>\d{1,2})日")
+YEAR = re.compile(r"(20\d{2})年")
+
+
+def _int(text: str | None) -> int | None:
+    if not text:
+        return None
+    text = text.translate(str.maketrans("０１２３４５６７８９", "0123456789"))
+    if text.isdigit():
+        return int(text)
+    if all(c in "〇零一二三四五六七八九" for c in text):  # digit-by-digit years: 二〇二三
+        return int("".join(str("〇一二三四五六七八九".index(c) if c != "零" else 0) for c in text))
+    try:
+        return int(cn2an.cn2an(text, "smart"))
+    except ValueError:
+        return None
+
+
+@dataclass(frozen=True)
+class DateMention:
+    start: int
+    end: int
+    year: int | None
+    month: int | None
+    day: int
+
+
+def find_dates(text: str) -> list[DateMention]:
+    out = []
+    for m in DATE.finditer(text):
+        day = _int(m.group("d"))
+        month = _int(m.group("m"))
+        if day is None or not 1 <= day <= 31 or (month is not None and not 1 <= month <= 12):
+            continue
+        out.append(DateMention(m.start(), m.end(), _int(m.group("y")), month, day))
+    return out
+
+
+def document_year(text: str) -> int | None:
+    """The year a document was written in.
+
+    A full date in the text (an issue date, a dated speech) decides; else the latest year
+    named at least twice (a page reviews last year and plans this one); else the most named.
+    """
+    full = Counter(int(m.group("y")) for m in FULL_DATE.finditer(text))
+    if full:
+        return full.most_common(1)[0][0]
+    years = Counter(int(y) for y in YEAR.findall(text))
+    if not years:
+        return None
+    repeated = [y for y, n in years.items() if n >= 2]
+    return max(repeated) if repeated else years.most_common(1)[0][0]
+
+
+def complete(mention: DateMention, year: int | None, month: int | None) -> date | None:
+    """The mention as a date, with year and month filled in from context where missing."""
+    y = mention.year or year
+    m = mention.month or month
+    if y is None or m is None:
+        return None
+    try:
+        return date(y, m, mention.day)
+    except ValueError:
+        return None

@@ -1,0 +1,145 @@
+"""The document object that every later stage reads: clean text, offsets, articles,
+sentences, and the place and date context that local news leaves implicit."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from lexicons import Place
+from loaders.articles import split_articles
+from loaders.clean import clean
+from loaders.dates import complete, document_year, find_dates
+from loaders.decode import read_text
+from loaders.mapped import MappedText
+from loaders.places import dominant_city, gazetteer
+
+SENTENCE = re.compile(r"[^。！？!?；\n]+(?:[。！？!?；]+[”’」』）)]*)?")
+ISSUE_DATE = re.compile(r"(20\d{2}|19\d{2})年(\d{1,2})月(\d{1,2})日(?:出版|星期|\s*$)")
+LEAD_CHARS = 300  # how far into an article its own place and date are looked for
+COUNTY_LEAD_CHARS = 12  # a county story names its county first
+
+
+@dataclass
+class Sentence:
+    index: int  # within the document
+    start: int  # clean offsets
+    end: int
+    text: str
+
+
+@dataclass
+class Article:
+    index: int
+    kind: str  # article | toc
+    headline: str | None
+    start: int
+    end: int
+    place: Place | None
+    date: date | None
+    sentences: list[Sentence] = field(default_factory=list)
+
+    @property
+    def city(self) -> Place | None:
+        from loaders.places import gazetteer as g
+
+        if self.place is None:
+            return None
+        return self.place if self.place.level == "city" else g().city_of(self.place)
+
+
+@dataclass
+class Document:
+    doc_id: str
+    path: str
+    original: str
+    encoding: str
+    clean: MappedText
+    home: Place | None
+    year: int | None
+    date: date | None
+    articles: list[Article]
+
+    @property
+    def text(self) -> str:
+        return self.clean.text
+
+    def original_span(self, start: int, end: int) -> tuple[int, int]:
+        return self.clean.original_span(start, end)
+
+    @property
+    def sentences(self) -> list[Sentence]:
+        return [s for a in self.articles for s in a.sentences]
+
+
+def _issue_date(text: str) -> date | None:
+    m = ISSUE_DATE.search(text[:2000])
+    if not m:
+        return None
+    try:
+        return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        return None
+
+
+def _article_place(headline: str, body: str, home: Place | None) -> Place | None:
+    """An article's own place: the first place of its lead on a page without a home place;
+    on a local page, a county of the home city that opens the headline or the lead."""
+    g = gazetteer()
+    if home is None:
+        found = g.find(headline + body[:LEAD_CHARS])
+        return found[0].place if found else None
+    for text in (headline, re.sub(r"^(?:本报讯|本刊讯)?[（(][^）)]*[）)]", "", body)):
+        found = g.find(text[:COUNTY_LEAD_CHARS])
+        if found and found[0].place.level == "county" and found[0].place.city == home.name:
+            return found[0].place
+    return home
+
+
+def _article_date(text: str, year: int | None) -> date | None:
+    mentions = find_dates(text[:LEAD_CHARS])
+    months = [m.month for m in find_dates(text) if m.month]
+    for mention in mentions:
+        when = complete(mention, year, months[0] if months else None)
+        if when is not None:
+            return when
+    return None
+
+
+def build_document(doc_id: str, path: str, original: str, encoding: str = "utf-8") -> Document:
+    mapped = clean(original)
+    text = mapped.text
+    home = dominant_city(text)
+    year = document_year(text)
+    issued = _issue_date(text)
+    articles: list[Article] = []
+    n_sentences = 0
+    for index, span in enumerate(split_articles(text)):
+        body = text[span.start : span.end]
+        art = Article(
+            index=index,
+            kind=span.kind,
+            headline=span.headline_text,
+            start=span.start,
+            end=span.end,
+            place=_article_place(span.headline_text or "", body, home),
+            date=_article_date(body, year) if span.kind == "article" else None,
+        )
+        for para in sorted(span.paragraphs + span.headline, key=lambda p: p.start):
+            for m in SENTENCE.finditer(para.text):
+                if m.group().strip():
+                    start = para.start + m.start()
+                    art.sentences.append(
+                        Sentence(n_sentences, start, para.start + m.end(), m.group())
+                    )
+                    n_sentences += 1
+        articles.append(art)
+    return Document(doc_id, path, original, encoding, mapped, home, year, issued, articles)
+
+
+def load_document(path: Path) -> Document:
+    """Read, decode, clean and split one file; raises loaders.decode.LoadError."""
+    decoded = read_text(path)
+    return build_document(path.stem, str(path), decoded.text, decoded.encoding)

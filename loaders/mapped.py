@@ -1,0 +1,51 @@
+"""Text that remembers where each character came from.
+
+Cleaning only ever *deletes* characters of the original (line breaks inside words,
+spaces inside letter-spaced names, page markers, banners), so the clean text is a
+subsequence of the original and `offsets[i]` is the exact original index of clean
+character i. Every fact can then cite the original file's span.
+"""
+
+from __future__ import annotations
+
+from array import array
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class MappedText:
+    text: str
+    offsets: array  # array('q'): original index of each character of `text`
+
+    @classmethod
+    def identity(cls, text: str) -> MappedText:
+        return cls(text, array("q", range(len(text))))
+
+    def delete(self, spans: Iterable[tuple[int, int]]) -> MappedText:
+        """A new text without the given [start, end) spans of this one."""
+        parts: list[str] = []
+        offsets = array("q")
+        pos = 0
+        for start, end in sorted(spans):
+            start = max(start, pos)
+            if start >= end:
+                continue
+            parts.append(self.text[pos:start])
+            offsets.extend(self.offsets[pos:start])
+            pos = end
+        if pos == 0 and not parts:
+            return self
+        parts.append(self.text[pos:])
+        offsets.extend(self.offsets[pos:])
+        return MappedText("".join(parts), offsets)
+
+    def original_span(self, start: int, end: int) -> tuple[int, int]:
+        """The original [start, end) covering clean characters [start, end)."""
+        if end <= start:
+            at = self.offsets[start] if start < len(self.offsets) else self.end_offset()
+            return at, at
+        return self.offsets[start], self.offsets[end - 1] + 1
+
+    def end_offset(self) -> int:
+        return self.offsets[-1] + 1 if len(self.offsets) else 0
