@@ -110,9 +110,7 @@ class DocumentRecord:
             return [Evidence(**e) for e in row.get("evidence", [])]
 
         def rows(key: str, kind: type) -> list:
-            return [
-                kind(**{**row, "evidence": evidence(row)}) for row in data.get(key, [])
-            ]
+            return [kind(**{**row, "evidence": evidence(row)}) for row in data.get(key, [])]
 
         return cls(
             doc=data["doc"],

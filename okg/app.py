@@ -10,3 +10,8 @@ app = typer.Typer(
     add_completion=False,
     rich_markup_mode="rich",
 )
+
+
+@app.callback()
+def main() -> None:
+    """okg: a knowledge graph of officials, bodies and meetings."""

@@ -1,0 +1,120 @@
+"""Person names: where a name starts is known from its context (after a title chain, a
+designation, a quote or at a clause start); where it *ends* is decided here, from the
+surname lexicon, the characters that follow (punctuation, verbs, titles) and, only to
+break a tie, jieba's segmentation of a few characters."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+import jieba
+
+import lexicons
+
+CJK = "\u4e00-\u9fff"
+DOT_NAME = re.compile(rf"[{CJK}]{{1,6}}·[{CJK}]{{1,8}}")
+BOUNDARY = set("，。、；：！？“”‘’（）()《》「」,.;:!? \n·—…")
+
+
+@cache
+def surnames() -> tuple[str, ...]:
+    return lexicons.words("surnames.txt")
+
+
+@cache
+def _stop_words() -> tuple[str, ...]:
+    words = set(lexicons.words("speech_verbs.txt"))
+    words |= {row[0] for row in lexicons.table("titles.tsv")}
+    words |= {row[0] for row in lexicons.table("role_cues.tsv")}
+    words |= set(lexicons.words("designations.txt"))
+    return tuple(sorted(words, key=len, reverse=True))
+
+
+@cache
+def _stop_given() -> frozenset[str]:
+    return frozenset(lexicons.words("stop_given.txt"))
+
+
+@cache
+def _segmenter() -> jieba.Tokenizer:
+    """jieba with the project's words, so that 陪同, 出席, 副市长 are never split."""
+    tokenizer = jieba.Tokenizer()
+    tokenizer.initialize()
+    for word in _stop_words():
+        tokenizer.add_word(word, freq=200_000)
+    return tokenizer
+
+
+def starts_stop(text: str, at: int) -> bool:
+    if at >= len(text) or text[at] in BOUNDARY:
+        return True
+    return text.startswith(_stop_words(), at)
+
+
+def surname_at(text: str, at: int) -> str | None:
+    for s in surnames():
+        if text.startswith(s, at):
+            return s
+    return None
+
+
+def name_at(text: str, at: int, strict: bool = True) -> str | None:
+    """The person name that starts at `at`, or None.
+
+    `strict` (weak contexts) also requires the name to be followed by a clear boundary;
+    after a title the context already says a name comes, so a trailing verb suffices.
+    """
+    dot = DOT_NAME.match(text, at)
+    if dot:
+        end = text.index("·", at) + 2
+        while end < dot.end() and not starts_stop(text, end):
+            end += 1
+        return text[at:end]
+    surname = surname_at(text, at)
+    if surname is None:
+        return None
+    g0 = at + len(surname)
+    stop_given = _stop_given()
+    given_max = 0
+    while given_max < 2 and g0 + given_max < len(text):
+        ch = text[g0 + given_max]
+        if not ("\u4e00" <= ch <= "\u9fff") or ch in stop_given:
+            break
+        given_max += 1
+    if given_max == 0:
+        return None
+    if given_max == 2:
+        end3 = g0 + 2
+        if end3 >= len(text) or text[end3] in BOUNDARY:
+            return text[at:end3]
+        if starts_stop(text, g0 + 1):  # 张毅出席, 王军说
+            return text[at : g0 + 1]
+        if starts_stop(text, end3):
+            if _jieba_word_at(text, at, g0 + 1):  # 董鸿颇为: 颇为 is a word
+                return text[at : g0 + 1]
+            return text[at:end3]
+        return None if strict else text[at:end3]
+    end2 = g0 + 1
+    if end2 >= len(text) or starts_stop(text, end2):
+        return text[at:end2]
+    return None
+
+
+def _jieba_word_at(text: str, at: int, pos: int) -> bool:
+    """Does jieba read a word of two or more characters starting at `pos`?"""
+    window = text[at : at + 8]
+    offset = 0
+    for token in _segmenter().lcut(window, HMM=False):
+        if at + offset == pos:
+            return len(token) >= 2
+        if at + offset > pos:
+            return False
+        offset += len(token)
+    return False
+
+
+def looks_like_name(candidate: str) -> bool:
+    return bool(DOT_NAME.fullmatch(candidate)) or (
+        2 <= len(candidate) <= 4 and surname_at(candidate, 0) is not None
+    )

@@ -1,0 +1,135 @@
+"""Organizations in the short form news uses, with the place made explicit.
+
+`市委` in a 许昌 article is 许昌市委; `湖北省襄阳市襄州区人力资源和社会保障局` is
+襄州区人力资源和社会保障局 (the most specific place names the body); `中共许昌市委员会`
+is 许昌市委. The place comes from the article context (loaders.document.Article).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+import lexicons
+from lexicons import Place
+from loaders.places import gazetteer
+
+# Long official forms → the short forms of news (GUIDELINES §3); applied in order.
+SHORT_FORMS = (
+    (re.compile(r"中国共产党"), "中共"),
+    (re.compile(r"^中共(.+?)委员会$"), r"\1委"),
+    (re.compile(r"人民代表大会常务委员会"), "人大常委会"),
+    (re.compile(r"人大常务委员会"), "人大常委会"),
+    (re.compile(r"人民政府"), "政府"),
+    (re.compile(r"中院$"), "中级人民法院"),
+    (re.compile(r"^中共(?=.+[省市县区]委)"), ""),
+)
+LEVEL_PREFIX = {"省": "province", "市": "city", "县": "county", "区": "county"}
+NATIONAL = re.compile(r"^(?:中共中央|中央|国务院|全国|国家|中华人民共和国|中国)")
+LOCAL_BODY = re.compile(
+    r"^(?:人大|政协|中院|中级人民法院|人民检察院|检察院|公安局|纪委|监委|政法委|政府|人民政府)"
+)
+
+
+@dataclass(frozen=True)
+class PlaceContext:
+    """The places that 省/市/县 stand for in one article."""
+
+    province: Place | None = None
+    city: Place | None = None
+    county: Place | None = None
+
+    @classmethod
+    def of(cls, place: Place | None) -> PlaceContext:
+        if place is None:
+            return cls()
+        g = gazetteer()
+        if place.level == "province":
+            return cls(province=place)
+        if place.level == "city":
+            return cls(province=g.province_of(place), city=place)
+        return cls(province=g.province_of(place), city=g.city_of(place), county=place)
+
+    def at_level(self, level: str) -> Place | None:
+        if level == "province":
+            return self.province
+        if level == "city":
+            return self.county if self.county and self.county.name.endswith("市") else self.city
+        return self.county
+
+    @property
+    def local(self) -> Place | None:
+        return self.county or self.city or self.province
+
+
+@cache
+def org_suffixes() -> tuple[str, ...]:
+    return lexicons.words("org_suffixes.txt")
+
+
+@cache
+def _suffix_pattern() -> re.Pattern[str]:
+    return re.compile("|".join(map(re.escape, org_suffixes())))
+
+
+def ends_with_suffix(text: str) -> bool:
+    return text.endswith(org_suffixes())
+
+
+def trim_to_body(text: str) -> str:
+    """`…有限公司无人机项目` → `…有限公司`: a body name ends at its last body word."""
+    if ends_with_suffix(text):
+        return text
+    last = None
+    for m in _suffix_pattern().finditer(text):
+        last = m
+    return text[: last.end()] if last and last.end() >= 2 else text
+
+
+def _leading_place(text: str) -> tuple[Place | None, int, int]:
+    """The most specific place in the chain of places that opens `text`, and its span."""
+    g = gazetteer()
+    place, start, end = None, 0, 0
+    while True:
+        found = g.pattern.match(text, end)
+        if not found:
+            break
+        place, start, end = g.by_form[found.group()], found.start(), found.end()
+    return place, start, end
+
+
+def canonical_org(raw: str, ctx: PlaceContext) -> str:
+    """The short, place-explicit form of a body's name."""
+    text = trim_to_body(raw.strip("，、 "))
+    for pattern, repl in SHORT_FORMS:
+        text = pattern.sub(repl, text)
+    place, start, end = _leading_place(text)
+    if place is not None:
+        rest = text[end:]
+        written = text[start:end]
+        # 承德中院 → 承德市中级人民法院; 重庆两江新区管委会 stays as written
+        if written != place.name and not (LOCAL_BODY.match(rest) or rest.startswith("委")):
+            return written + rest
+        return place.name + rest
+    level = LEVEL_PREFIX.get(text[:1])
+    if level:
+        where = ctx.at_level(level)
+        if where is not None:
+            return where.name + text[1:]
+        return text
+    if ctx.city and LOCAL_BODY.match(text) and not NATIONAL.match(text):
+        return ctx.city.name + text
+    return text
+
+
+def parent_of(org: str) -> str | None:
+    """The body a department belongs to: 许昌市委宣传部 → 许昌市委; X党组 → X."""
+    ends = [m.end() for m in _suffix_pattern().finditer(org) if m.end() < len(org)]
+    for end in reversed(ends):
+        head = org[:end]
+        if len(head) >= 3 and (
+            head.endswith("委") or any(head.endswith(x) for x in org_suffixes() if len(x) >= 2)
+        ):
+            return head
+    return None

@@ -1,0 +1,314 @@
+"""From a loaded document to its extraction record (extraction/records.py).
+
+Two passes over the sentences of each article:
+1. *names*: persons introduced by a title chain, a designation (`种粮大户戴宏`), as the
+   subject of a speech verb (`王庆品说`), or alone on a line (a speech's author);
+2. *facts*: every mention of a known name (and of a given name standing for it:
+   `士刚同志` → 郭士刚), positions from the chains, events, and participations — a role
+   cue (`主持`, `出席并讲话`, `陪同`) applies to the persons named before it in its clause
+   group, at the event named in the sentence or the article's current event.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import cache
+
+import lexicons
+from extraction.events import EventMention, find_events
+from extraction.names import BOUNDARY, looks_like_name, name_at, surname_at
+from extraction.orgs import PlaceContext, parent_of
+from extraction.records import (
+    ArticleInfo,
+    DocumentRecord,
+    Event,
+    Evidence,
+    Organization,
+    Participation,
+    Person,
+    Position,
+)
+from extraction.titles import Chain, read_chains, titles
+from loaders.dates import complete, find_dates
+from loaders.document import Article, Document, Sentence
+from loaders.places import gazetteer
+
+CLAUSE_START = set("，。；：！？“”\n、（")
+ROLE_LINK = re.compile(r"^(?:并|和|、|及|会议并|会议和|会议、)$")
+
+
+@cache
+def role_cues() -> tuple[tuple[str, str], ...]:
+    rows = [(row[0], row[1]) for row in lexicons.table("role_cues.tsv")]
+    return tuple(sorted(rows, key=lambda r: -len(r[0])))
+
+
+@cache
+def _cue_pattern() -> re.Pattern[str]:
+    return re.compile("|".join(re.escape(c) for c, _ in role_cues()))
+
+
+@cache
+def _role_of() -> dict[str, str]:
+    return dict(role_cues())
+
+
+@cache
+def _speech_verbs() -> tuple[str, ...]:
+    return lexicons.words("speech_verbs.txt")
+
+
+@cache
+def _designation_pattern() -> re.Pattern[str]:
+    words = lexicons.words("designations.txt")
+    return re.compile("(?:" + "|".join(map(re.escape, words)) + ')[”"’]?')
+
+
+@dataclass
+class _Collector:
+    doc: Document
+    persons: dict[str, Person] = field(default_factory=dict)
+    positions: dict[tuple[str, str, str], Position] = field(default_factory=dict)
+    organizations: dict[str, Organization] = field(default_factory=dict)
+    events: dict[str, Event] = field(default_factory=dict)
+    participations: dict[tuple[str, str], Participation] = field(default_factory=dict)
+
+    def evidence(self, article: Article, sentence: Sentence) -> Evidence:
+        start, end = self.doc.original_span(sentence.start, sentence.end)
+        return Evidence(self.doc.doc_id, article.index, sentence.index, start, end, sentence.text)
+
+
+def _is_place(text: str, at: int) -> bool:
+    return gazetteer().pattern.match(text, at) is not None
+
+
+def _names_in_sentence(text: str, ctx: PlaceContext) -> Iterator[str]:
+    """Names introduced in a sentence by their context (pass 1)."""
+    for chain in read_chains(text, ctx):
+        for name, start, _ in chain.names:
+            if not _is_place(text, start):
+                yield name
+    for m in _designation_pattern().finditer(text):
+        name = name_at(text, m.end(), strict=True)
+        if name and not _is_place(text, m.end()):
+            yield name
+    for at in range(len(text)):
+        if at and text[at - 1] not in CLAUSE_START:
+            continue
+        if surname_at(text, at) is None or _is_place(text, at):
+            continue
+        name = name_at(text, at, strict=True)
+        if not name:
+            continue
+        after = text[at + len(name) :]
+        if after.startswith(_speech_verbs()) or (
+            after[:1] in "、和及" and name_at(text, at + len(name) + 1, strict=True)
+        ):
+            yield name
+        elif after.startswith(tuple(titles())) and titles()[_title_at(after)].body:
+            yield name  # 习近平总书记指出
+    stripped = text.strip()
+    if len(stripped) <= 4 and looks_like_name(stripped) and stripped == text:
+        yield stripped  # a speech's author on a line of its own
+
+
+def _title_at(text: str) -> str:
+    return max((t for t in titles() if text.startswith(t)), key=len)
+
+
+def _mentions(text: str, known: dict[str, str]) -> list[tuple[str, int, int]]:
+    """Mentions of known names (and given names standing for them), left to right."""
+    if not known:
+        return []
+    pattern = re.compile("|".join(map(re.escape, sorted(known, key=len, reverse=True))))
+    out = []
+    for m in pattern.finditer(text):
+        full = known[m.group()]
+        if m.group() != full:  # a given name: must stand alone (士刚同志, 文龙副市长)
+            prev = text[m.start() - 1 : m.start()]
+            nxt = text[m.end() :]
+            if (prev and prev not in BOUNDARY) or not (
+                nxt[:1] in "、" or nxt.startswith(("同志", *titles()))
+            ):
+                continue
+        out.append((full, m.start(), m.end()))
+    return out
+
+
+def _given_names(names: set[str]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for name in names:
+        surname = surname_at(name, 0)
+        given = name[len(surname) :] if surname else ""
+        if len(given) >= 2 and "·" not in name:
+            out.setdefault(given, name)
+    return {g: n for g, n in out.items() if g not in names}
+
+
+def _roles(text: str, mentions: list[tuple[str, int, int]]) -> dict[str, tuple[set[str], int]]:
+    """Role cues of a sentence, each applied to the persons named before it in its clause
+    group; returns person → (roles, position of the cue)."""
+    out: dict[str, tuple[set[str], int]] = {}
+    cues = list(_cue_pattern().finditer(text))
+    groups: list[list[re.Match[str]]] = []
+    for cue in cues:
+        if groups and ROLE_LINK.match(text[groups[-1][-1].end() : cue.start()]):
+            groups[-1].append(cue)
+        else:
+            groups.append([cue])
+    floor = 0
+    for group in groups:
+        start = group[0].start()
+        subjects = [(n, s) for n, s, e in mentions if floor <= s and e <= start]
+        if not subjects:
+            # 会议由董正国主持: the person stands between 由 and the cue
+            continue
+        roles = {_role_of()[c.group()] for c in group}
+        for name, _ in subjects:
+            have, _ = out.get(name, (set(), start))
+            out[name] = (have | roles, start)
+        floor = group[-1].end()
+    return out
+
+
+def _event_date(sentence_text: str, article: Article, year: int | None) -> str | None:
+    month = article.date.month if article.date else None
+    for mention in find_dates(sentence_text):
+        when = complete(mention, year, month)
+        if when:
+            return when.isoformat()
+    return None
+
+
+def extract_document(doc: Document) -> DocumentRecord:
+    c = _Collector(doc)
+    articles = [a for a in doc.articles if a.kind == "article"]
+    contexts = {a.index: PlaceContext.of(a.place) for a in articles}
+
+    known: set[str] = set()
+    for article in articles:
+        for sentence in article.sentences:
+            known.update(_names_in_sentence(sentence.text, contexts[article.index]))
+    known = {n for n in known if looks_like_name(n)}
+    lookup = {n: n for n in known} | _given_names(known)
+    home = doc.home.name if doc.home else None
+
+    for article in articles:
+        ctx = contexts[article.index]
+        current: Event | None = None
+        for sentence in article.sentences:
+            text = sentence.text
+            ev = c.evidence(article, sentence)
+            mentions = _mentions(text, lookup)
+            for name, _, _ in mentions:
+                c.persons.setdefault(name, Person(name)).evidence.append(ev)
+            for chain in read_chains(text, ctx):
+                _add_positions(c, chain, ev, ctx)
+            found = find_events(text, ctx, home)
+            here: list[tuple[EventMention, Event | None]] = []
+            for mention in found:
+                event = None
+                if mention.reported or (sentence.text == article.headline):
+                    event = _add_event(c, mention, text, article, doc.year, ev, current is None)
+                    current = event
+                here.append((mention, event))
+            for name, (roles, at) in _roles(text, mentions).items():
+                event = _event_for(c, here, at, current, text, article, doc.year, ev)
+                if event is None:
+                    continue
+                key = (name, event.id)
+                part = c.participations.setdefault(key, Participation(name, event.id, []))
+                part.roles = sorted(set(part.roles) | roles)
+                part.evidence.append(ev)
+
+    return DocumentRecord(
+        doc=doc.doc_id,
+        path=doc.path,
+        place=doc.home.name if doc.home else None,
+        date=doc.date.isoformat() if doc.date else None,
+        articles=[
+            ArticleInfo(
+                a.index,
+                a.headline,
+                a.place.name if a.place else None,
+                a.date.isoformat() if a.date else None,
+                *doc.original_span(a.start, a.end),
+            )
+            for a in doc.articles
+        ],
+        persons=list(c.persons.values()),
+        organizations=list(c.organizations.values()),
+        positions=list(c.positions.values()),
+        events=list(c.events.values()),
+        participations=list(c.participations.values()),
+    )
+
+
+def _add_positions(c: _Collector, chain: Chain, ev: Evidence, ctx: PlaceContext) -> None:
+    for name, _, _ in chain.names:
+        if name not in c.persons:
+            continue
+        for post in chain.posts:
+            if not post.org:
+                continue
+            row = c.positions.setdefault(
+                (name, post.title, post.org), Position(name, post.title, post.org)
+            )
+            row.evidence.append(ev)
+            org = c.organizations.setdefault(post.org, Organization(post.org, parent_of(post.org)))
+            org.place = ctx.local.name if ctx.local else None
+            org.evidence.append(ev)
+
+
+def _add_event(
+    c: _Collector,
+    mention: EventMention,
+    text: str,
+    article: Article,
+    year: int | None,
+    ev: Evidence,
+    first_in_article: bool,
+) -> Event:
+    existing = c.events.get(mention.name)
+    if existing:
+        existing.evidence.append(ev)
+        return existing
+    date = _event_date(text, article, year)
+    if date is None and first_in_article and article.date:
+        date = article.date.isoformat()
+    event = Event(
+        id=f"e{len(c.events) + 1}",
+        name=mention.name,
+        type=mention.type,
+        date=date,
+        place=article.place.name if article.place else None,
+        organizer=mention.organizer,
+        evidence=[ev],
+    )
+    c.events[mention.name] = event
+    return event
+
+
+def _event_for(
+    c: _Collector,
+    here: list[tuple[EventMention, Event | None]],
+    at: int,
+    current: Event | None,
+    text: str,
+    article: Article,
+    year: int | None,
+    ev: Evidence,
+) -> Event | None:
+    """The event a role cue at `at` refers to: one named right after it (出席X会议), one
+    named in the sentence, else the article's current event."""
+    after = [(m, e) for m, e in here if m.start >= at and m.start - at <= 4]
+    chosen = after[0] if after else (here[-1] if here else None)
+    if chosen is not None:
+        mention, event = chosen
+        if event is None and not mention.background:
+            event = _add_event(c, mention, text, article, year, ev, False)
+        if event is not None:
+            return event
+    return current

@@ -1,0 +1,197 @@
+"""Title chains: `市委常委、宣传部部长王自合`, `副主任郭士刚、李兴臣`, `党组书记、院长李勇`.
+
+A chain is a run of (body, title) items joined by `、` or `兼`, followed by one or more
+names joined by `、`/`和`/`及`. The body of an item is the text between the previous
+delimiter and the title; an item without one carries the body of the item before it,
+and a bare party department (`宣传部`) belongs to the committee before it. A title that
+implies its body (`副市长` → 市政府, `总书记` → 中共中央) supplies it. A chain that is not
+followed by a name (`各县人大常委会主任`) is a generic use of a title and yields nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+import lexicons
+from extraction.names import name_at
+from extraction.orgs import PlaceContext, _leading_place, canonical_org, ends_with_suffix
+
+DELIMITERS = set("，。；：！？“”‘’（）()《》「」,;:!?\n")
+ORG_CUT = re.compile(r".*[的让使向对在把被将为是从于由给经据]")
+ORG_LEAD = re.compile(r"^(?:会议由|由|在|原|时任|新任|现任|担任|及|和|与|分别|受邀|邀请|以及)")
+NAME_JOINERS = ("、", "和", "及", "与")
+MAX_ORG = 30
+
+
+@dataclass(frozen=True)
+class Title:
+    word: str  # as written: 县委书记
+    body: str  # implied body: 县委 ('' if none)
+    post: str  # as recorded: 书记
+    suffix: str  # added to the body: 党组
+
+
+@dataclass(frozen=True)
+class Post:
+    title: str
+    org: str
+
+
+@dataclass
+class Chain:
+    """One designation: its posts and the names it applies to, with clean offsets."""
+
+    start: int
+    end: int
+    posts: list[Post]
+    names: list[tuple[str, int, int]]
+
+
+@cache
+def titles() -> dict[str, Title]:
+    return {
+        row[0]: Title(row[0], row[1], row[2] or row[0], row[3])
+        for row in lexicons.table("titles.tsv")
+    }
+
+
+@cache
+def title_pattern() -> re.Pattern[str]:
+    words = sorted(titles(), key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, words)))
+
+
+@cache
+def party_departments() -> tuple[str, ...]:
+    return lexicons.words("party_departments.txt")
+
+
+def _org_text(text: str, start: int, end: int) -> str:
+    raw = text[start:end]
+    cut = ORG_CUT.match(raw)
+    if cut:
+        raw = raw[cut.end() :]
+    raw = ORG_LEAD.sub("", raw)
+    return raw[-MAX_ORG:]
+
+
+def _is_org(raw: str) -> bool:
+    return bool(raw) and (
+        ends_with_suffix(raw)
+        or _leading_place(raw)[0] is not None
+        or raw[:1] in "省市县区"
+        or len(raw) <= 12
+    )
+
+
+def _implied(title: Title, raw_org: str, carried: str | None, ctx: PlaceContext) -> str | None:
+    """The body of a title that names it (副县长 → 县政府), placed from the text or context."""
+    body = title.body
+    if not body:
+        return None
+    if body[0] not in "省市县区州":
+        return raw_org or body
+    if raw_org:
+        # 南陵 + 县委, 博野县 + 县政府, 广州市越秀区 + 区政府
+        return raw_org + (body[1:] if raw_org.endswith(body[0]) else body)
+    if carried:
+        place, _, end = _leading_place(carried)
+        if place is not None and place.name.endswith(body[0]):
+            return place.name + body[1:]
+    return body
+
+
+def _make_post(title: Title, org: str, ctx: PlaceContext) -> Post:
+    canonical = canonical_org(org, ctx)
+    return Post(title.post, canonical + title.suffix)
+
+
+def read_chains(text: str, ctx: PlaceContext) -> list[Chain]:
+    """All title chains of one sentence, with the names they apply to."""
+    chains: list[Chain] = []
+    matches = [m for m in title_pattern().finditer(text) if not _inside_body_word(text, m)]
+    i = 0
+    anchor = 0
+    sentence_org: str | None = None
+    while i < len(matches):
+        items: list[tuple[Title, str]] = []  # (title, raw org)
+        first = matches[i]
+        j = i
+        carried: str | None = None
+        while True:
+            m = matches[j]
+            title = titles()[m.group()]
+            seg_start = max(anchor, _last_delimiter(text, m.start()) + 1)
+            raw = _org_text(text, seg_start, m.start())
+            if raw and not _is_org(raw):
+                raw = ""
+            if raw.startswith(party_departments()) and carried:
+                raw = carried + raw
+            org = _implied(title, raw, carried, ctx)
+            if org is None:
+                org = raw or carried or sentence_org
+            if org:
+                items.append((title, org))
+                if not title.body or title.body[0] in "省市县区州":
+                    carried = raw or carried
+            else:
+                items.append((title, ""))
+            nxt = m.end()
+            if (
+                nxt < len(text)
+                and text[nxt] in "、兼"
+                and j + 1 < len(matches)
+                and matches[j + 1].start() < _next_delimiter(text, nxt + 1)
+            ):
+                anchor = nxt + 1
+                j += 1
+                continue
+            break
+        names = _names_after(text, matches[j].end())
+        if names:
+            posts = [_make_post(t, org, ctx) for t, org in items if org]
+            chains.append(Chain(first.start(), names[-1][2], posts, names))
+            sentence_org = carried or sentence_org
+            anchor = names[-1][2]
+        else:
+            anchor = matches[j].end()
+        i = j + 1
+    return chains
+
+
+def _inside_body_word(text: str, m: re.Match[str]) -> bool:
+    """常委 in 常委会, 委员 in 委员会: the title's letters are part of a body's name."""
+    return ends_with_suffix(text[m.start() : m.end() + 1]) and text[m.end() : m.end() + 1] == "会"
+
+
+def _last_delimiter(text: str, before: int) -> int:
+    for k in range(before - 1, -1, -1):
+        if text[k] in DELIMITERS or text[k] == "、":
+            return k
+    return -1
+
+
+def _next_delimiter(text: str, at: int) -> int:
+    for k in range(at, len(text)):
+        if text[k] in DELIMITERS or text[k] == "、":
+            return k
+    return len(text)
+
+
+def _names_after(text: str, at: int) -> list[tuple[str, int, int]]:
+    names = []
+    pos = at
+    while pos < len(text):
+        name = name_at(text, pos, strict=False)
+        if not name:
+            break
+        names.append((name, pos, pos + len(name)))
+        pos += len(name)
+        if pos < len(text) and text[pos] in NAME_JOINERS and pos + 1 < len(text):
+            if name_at(text, pos + 1, strict=True):
+                pos += 1
+                continue
+        break
+    return names
