@@ -1,0 +1,277 @@
+"""The embedded store: an RDF dataset on disk (pyoxigraph), queried with SPARQL.
+
+No server: the data folder is a RocksDB database that one process opens at a time.
+Every batch goes in with one `Store.extend`, which is a transaction, and an RDF graph
+is a set of triples, so writing a batch twice, or half a run and then all of it, ends
+in the same graph.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from pyoxigraph import BlankNode, DefaultGraph, Literal, NamedNode, Quad, Store, Variable
+
+from graph.model import GraphBatch, Link, Node, Scalar
+from graph.resolve import EventContext, PersonContext
+from graph.vocab import (
+    DECISION_LINKS,
+    LINK_TYPES,
+    NODE_TYPES,
+    PREFIXES,
+    Prop,
+    iri,
+    local_id,
+    role_iri,
+    title_of_role,
+)
+
+_TYPE = NamedNode(PREFIXES["rdf"] + "type")
+_DATE = NamedNode(PREFIXES["xsd"] + "date")
+_ROLE = NamedNode(PREFIXES["org"] + "Role")
+_PREF_LABEL = NamedNode(PREFIXES["skos"] + "prefLabel")
+_GRAPH = DefaultGraph()
+
+
+def _term(prop: Prop, value: Scalar) -> NamedNode | Literal:
+    if prop.kind == "ref":
+        return NamedNode(iri(str(value)))
+    if prop.kind == "role":
+        return NamedNode(role_iri(str(value)))
+    if prop.kind == "date":
+        return Literal(str(value), datatype=_DATE)
+    return Literal(value)
+
+
+def _value(prop: Prop, term: Any) -> Scalar:
+    if prop.kind == "ref":
+        return local_id(term.value)
+    if prop.kind == "role":
+        return title_of_role(term.value)
+    if prop.kind == "int":
+        return int(term.value)
+    return term.value
+
+
+def _triples(
+    subject: NamedNode,
+    props: dict[str, Scalar],
+    sets: dict[str, set[str]],
+    schema_props: dict[str, Prop],
+    schema_sets: dict[str, Prop],
+) -> Iterator[tuple[NamedNode, NamedNode, NamedNode | Literal]]:
+    values = [(k, v) for k, v in props.items() if v is not None]
+    values += [(k, v) for k, vs in sets.items() for v in vs]
+    for key, value in values:
+        prop = schema_props.get(key) or schema_sets[key]
+        term = _term(prop, value)
+        yield subject, NamedNode(prop.predicate), term
+        if prop.kind == "role":
+            yield term, _TYPE, _ROLE
+            yield term, _PREF_LABEL, Literal(str(value))
+
+
+def node_quads(node: Node) -> Iterator[Quad]:
+    t = NODE_TYPES[node.label]
+    subject = NamedNode(iri(node.id))
+    yield Quad(subject, _TYPE, NamedNode(t.rdf_class), _GRAPH)
+    for s, p, o in _triples(subject, node.props, node.sets, t.props, t.sets):
+        yield Quad(s, p, o, _GRAPH)
+
+
+def link_quads(link: Link) -> Iterator[Quad]:
+    t = LINK_TYPES[link.type]
+    source, target = NamedNode(iri(link.source)), NamedNode(iri(link.target))
+    ends = (target, source) if t.reverse else (source, target)
+    yield Quad(ends[0], NamedNode(t.shortcut), ends[1], _GRAPH)
+    if t.rdf_class is None:
+        return
+    subject = NamedNode(iri(link.id))
+    yield Quad(subject, _TYPE, NamedNode(t.rdf_class), _GRAPH)
+    yield Quad(subject, NamedNode(t.source_pred), source, _GRAPH)
+    yield Quad(subject, NamedNode(t.target_pred), target, _GRAPH)
+    for s, p, o in _triples(subject, link.props, link.sets, t.props, t.sets):
+        yield Quad(s, p, o, _GRAPH)
+
+
+def batch_quads(batch: GraphBatch) -> Iterator[Quad]:
+    for node in batch.nodes.values():
+        yield from node_quads(node)
+    for link in batch.links.values():
+        yield from link_quads(link)
+
+
+def _python(term: Any) -> Any:
+    """A query result term as a plain value: ids for our nodes, numbers for numbers."""
+    if term is None:
+        return None
+    if isinstance(term, NamedNode):
+        return local_id(term.value)
+    if isinstance(term, BlankNode):
+        return "_:" + term.value
+    datatype = term.datatype.value.removeprefix(PREFIXES["xsd"])
+    if datatype in ("integer", "int", "long", "short"):
+        return int(term.value)
+    if datatype in ("decimal", "double", "float"):
+        return float(term.value)
+    if datatype == "boolean":
+        return term.value == "true"
+    return term.value
+
+
+def _read(
+    rows: Iterable[Any], schema_props: dict[str, Prop], schema_sets: dict[str, Prop]
+) -> dict[str, tuple[dict[str, Scalar], dict[str, set[str]], dict[str, str]]]:
+    """Subject → (props, sets, other predicates' IRIs) from ?s ?p ?o rows."""
+    by_predicate = {p.predicate: (k, p, False) for k, p in schema_props.items()}
+    by_predicate |= {p.predicate: (k, p, True) for k, p in schema_sets.items()}
+    out: dict[str, tuple[dict[str, Scalar], dict[str, set[str]], dict[str, str]]] = {}
+    for row in rows:
+        props, sets, other = out.setdefault(
+            local_id(row["s"].value),
+            (dict.fromkeys(schema_props), {k: set() for k in schema_sets}, {}),
+        )
+        found = by_predicate.get(row["p"].value)
+        if found is None:
+            other[row["p"].value] = row["o"].value
+            continue
+        key, prop, is_set = found
+        if is_set:
+            sets[key].add(str(_value(prop, row["o"])))
+        else:
+            props[key] = _value(prop, row["o"])
+    return out
+
+
+class EmbeddedStore:
+    """The graph in a pyoxigraph store in `path` (created if missing)."""
+
+    name = "embedded"
+    query_language = "sparql"
+
+    def __init__(self, path: Path) -> None:
+        path.mkdir(parents=True, exist_ok=True)
+        self.path = path
+        self.store = Store(str(path))
+
+    def __enter__(self) -> EmbeddedStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.store.flush()
+        del self.store
+
+    def run_sparql(self, text: str, params: dict[str, Any] | None = None) -> Any:
+        """A SPARQL query with the schema's prefixes declared; `params` binds variables
+        (str, int, float and bool become literals; pass pyoxigraph terms for IRIs).
+        pyoxigraph substitutes only variables that the SELECT clause names."""
+        substitutions = {
+            Variable(k): v if isinstance(v, NamedNode | Literal) else Literal(v)
+            for k, v in (params or {}).items()
+        }
+        return self.store.query(text, prefixes=PREFIXES, substitutions=substitutions)
+
+    def query(self, text: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+        result = self.run_sparql(text, params)
+        if isinstance(result, bool):
+            return [{"ask": result}]
+        if hasattr(result, "variables"):
+            names = [v.value for v in result.variables]
+            return [{n: _python(row[n]) for n in names} for row in result]
+        return [
+            {"s": _python(t.subject), "p": t.predicate.value, "o": _python(t.object)}
+            for t in result
+        ]
+
+    def write(self, batch: GraphBatch) -> None:
+        self.store.extend(batch_quads(batch))
+
+    def loaded_documents(self) -> set[str]:
+        rows = self.run_sparql(
+            "SELECT ?name WHERE { ?d a schema:DigitalDocument ; schema:name ?name }"
+        )
+        return {row["name"].value for row in rows}
+
+    def node_counts(self) -> dict[str, int]:
+        per_class = {
+            row["c"].value: int(row["n"].value)
+            for row in self.run_sparql("SELECT ?c (COUNT(?s) AS ?n) WHERE { ?s a ?c } GROUP BY ?c")
+        }
+        counts = {label: per_class.get(t.rdf_class, 0) for label, t in NODE_TYPES.items()}
+        for name, t in LINK_TYPES.items():
+            if t.rdf_class:
+                counts[name] = per_class.get(t.rdf_class, 0)
+            else:
+                rows = self.run_sparql(f"SELECT (COUNT(*) AS ?n) WHERE {{ ?s <{t.shortcut}> ?o }}")
+                counts[name] = int(next(iter(rows))["n"].value)
+        return counts
+
+    def nodes(self, label: str) -> Iterator[Node]:
+        t = NODE_TYPES[label]
+        rows = self.run_sparql(f"SELECT ?s ?p ?o WHERE {{ ?s a <{t.rdf_class}> ; ?p ?o }}")
+        for node_id, (props, sets, _) in _read(rows, t.props, t.sets).items():
+            yield Node(label, node_id, props, sets)
+
+    def links(self, link_type: str) -> Iterator[Link]:
+        t = LINK_TYPES[link_type]
+        if t.rdf_class is None:
+            rows = self.run_sparql(f"SELECT ?s ?o WHERE {{ ?s <{t.shortcut}> ?o }}")
+            for row in rows:
+                ends = (local_id(row["s"].value), local_id(row["o"].value))
+                yield Link(link_type, *(ends[::-1] if t.reverse else ends))
+            return
+        rows = self.run_sparql(f"SELECT ?s ?p ?o WHERE {{ ?s a <{t.rdf_class}> ; ?p ?o }}")
+        for props, sets, other in _read(rows, t.props, t.sets).values():
+            source = local_id(other[t.source_pred])
+            target = local_id(other[t.target_pred])
+            yield Link(link_type, source, target, props, sets)
+
+    def person_contexts(self) -> list[PersonContext]:
+        rows = self.run_sparql(
+            """SELECT ?p ?name ?anchor ?kind ?body WHERE {
+                 { SELECT ?name WHERE { ?x a foaf:Person ; foaf:name ?name }
+                   GROUP BY ?name HAVING (COUNT(?x) > 1) }
+                 ?p a foaf:Person ; foaf:name ?name ; okg:anchor ?anchor ; okg:anchorKind ?kind .
+                 OPTIONAL { ?p org:holds/org:postIn/skos:prefLabel ?body }
+               }"""
+        )
+        found: dict[str, tuple[str, str, str, set[str]]] = {}
+        for row in rows:
+            p = local_id(row["p"].value)
+            entry = found.setdefault(
+                p, (row["name"].value, row["anchor"].value, row["kind"].value, set())
+            )
+            if row["body"] is not None:
+                entry[3].add(row["body"].value)
+        return [
+            PersonContext(p, name, anchor, kind, frozenset(bodies))
+            for p, (name, anchor, kind, bodies) in found.items()
+        ]
+
+    def event_contexts(self) -> list[EventContext]:
+        rows = self.run_sparql(
+            """SELECT ?e ?name ?date WHERE {
+                 { SELECT ?name WHERE { ?x a schema:Event ; schema:name ?name }
+                   GROUP BY ?name HAVING (COUNT(?x) > 1) }
+                 ?e a schema:Event ; schema:name ?name .
+                 OPTIONAL { ?e schema:startDate ?date }
+               }"""
+        )
+        return [
+            EventContext(local_id(r["e"].value), r["name"].value, r["date"] and r["date"].value)
+            for r in rows
+        ]
+
+    def replace_decisions(self, links: list[Link]) -> None:
+        wanted = {link.id: link for link in links}
+        for link_type in DECISION_LINKS:
+            for old in self.links(link_type):
+                if wanted.get(old.id) != old:
+                    for quad in link_quads(old):
+                        self.store.remove(quad)
+        self.store.extend(q for link in wanted.values() for q in link_quads(link))

@@ -1,0 +1,103 @@
+"""What every graph store offers, and how to open one.
+
+The ingest pipeline, `okg stats`, the networkx view and the query runner talk to this
+interface only, so the embedded RDF store and Neo4j are interchangeable: each writes a
+batch of whole documents in one transaction, idempotently, reads the graph back in the
+model's terms, and runs queries in its own language (`query_language`).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any, Protocol
+
+from graph.model import GraphBatch, Link, Node
+from graph.resolve import EventContext, PersonContext
+from graph.vocab import EVIDENCE_LINKS, LINK_TYPES, NODE_TYPES
+
+STORES = ("embedded", "neo4j")
+
+
+class GraphStore(Protocol):
+    name: str
+    query_language: str  # "sparql" or "cypher"
+
+    def loaded_documents(self) -> set[str]:
+        """Names of the documents whose batch is in the store (written last, atomically)."""
+        ...
+
+    def write(self, batch: GraphBatch) -> None:
+        """Add a batch in one transaction; writing it again changes nothing."""
+        ...
+
+    def person_contexts(self) -> list[PersonContext]:
+        """The person nodes that share their name with another person node."""
+        ...
+
+    def event_contexts(self) -> list[EventContext]:
+        """The event nodes that share their name with another event node."""
+        ...
+
+    def replace_decisions(self, links: list[Link]) -> None:
+        """Make the POSSIBLY_SAME_AS and DISTINCT_FROM links exactly these."""
+        ...
+
+    def node_counts(self) -> dict[str, int]:
+        """Nodes per label and links per type, every label and type present (0 if none)."""
+        ...
+
+    def nodes(self, label: str) -> Iterator[Node]: ...
+
+    def links(self, link_type: str) -> Iterator[Link]: ...
+
+    def query(self, text: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+        """Run a query in `query_language`; rows as dicts of plain Python values."""
+        ...
+
+    def close(self) -> None: ...
+
+
+def summary(store: GraphStore) -> dict[str, int]:
+    """The counts `okg stats` prints: the main kinds first, then every label and type."""
+    counts = store.node_counts()
+    main = {
+        "documents": counts["Document"],
+        "persons": counts["Person"],
+        "organizations": counts["Organization"],
+        "posts": counts["Post"],
+        "events": counts["Event"],
+        "links": sum(counts[t] for t in EVIDENCE_LINKS),
+        "candidates": counts["POSSIBLY_SAME_AS"],
+        "kept_apart": counts["DISTINCT_FROM"],
+    }
+    return main | {k: counts[k] for k in [*NODE_TYPES, *LINK_TYPES]}
+
+
+def default_data_dir() -> Path:
+    return Path(os.environ.get("OKG_DATA") or Path("data") / "okg")
+
+
+def open_store(
+    kind: str,
+    data: Path | None = None,
+    neo4j_uri: str | None = None,
+    neo4j_user: str | None = None,
+) -> GraphStore:
+    """The embedded store in `data` (default $OKG_DATA or ./data/okg), or Neo4j at
+    `neo4j_uri` (default $NEO4J_URI) as `neo4j_user` ($NEO4J_USER, else neo4j), with the
+    password from $NEO4J_PASSWORD only, so that it never shows in a command line."""
+    if kind == "embedded":
+        from graph.embedded import EmbeddedStore
+
+        return EmbeddedStore(data or default_data_dir())
+    if kind == "neo4j":
+        from graph.neo4j_store import Neo4jStore
+
+        uri = neo4j_uri or os.environ.get("NEO4J_URI")
+        if not uri:
+            raise ValueError("no Neo4j URI: give --neo4j-uri or set NEO4J_URI")
+        user = neo4j_user or os.environ.get("NEO4J_USER") or "neo4j"
+        return Neo4jStore(uri, user, os.environ.get("NEO4J_PASSWORD", ""))
+    raise ValueError(f"unknown store {kind!r}: one of {', '.join(STORES)}")
