@@ -18,12 +18,13 @@ from extraction.orgs import PlaceContext, canonical_org
 
 INTRO = re.compile(
     r"(?:主持召开|组织召开|召开了|召开|举行了|举行|举办了|举办|开展了|开展|组织开展|组织"
-    r"|参加了|参加|出席了|出席|列席|主持|收听收看了|收听收看|参观|在|于|到|赴|的|了|是)$"
+    r"|参加了|参加|出席了|出席|列席|主持|收听收看了|收听收看|参观|筹备|贯彻落实|贯彻|落实|学习|传达"
+    r"|围绕|按照|根据|通过|经|在|于|到|赴|的|了|是|和|与|及|对|就|将|把|为|向|从|等|要|取消)$"
 )
 HAPPENED_AFTER = re.compile(r"^(?:召开|举行|举办|开幕|闭幕|在[^，。]{1,12}?(?:召开|举行|举办))")
 HAPPENED_BEFORE = re.compile(r"(?:召开|举行|举办|组织开展|开展|主持召开)$")
 BACKGROUND_AFTER = re.compile(r"^(?:精神|决议|部署|要求|报告|以来|期间|之后|后)")
-STOP = set("，。；：！？（）()\n《》")
+STOP = set("，。；：！？（）()\n《》、")
 VISIT = re.compile(
     r"(?P<who>[^，。；：！？\n]{2,24}?)(?P<verb>来|到|赴|在)(?P<where>[^，。；：！？\n、]{1,14}?)"
     r"(?P<what>考察调研|调研|考察|视察|检查|慰问|走访)"
@@ -71,7 +72,7 @@ def find_events(text: str, ctx: PlaceContext, home_name: str | None) -> list[Eve
     out: list[EventMention] = []
     for m in _event_pattern().finditer(text):
         end = m.end()
-        if text[end : end + 1] in ("暨", "和") or text[m.start() : end] in ("检查",) and False:
+        if text[end : end + 1] in ("暨", "和"):
             continue
         start = end - len(m.group())
         while start > 0 and text[start - 1] not in STOP and end - start < MAX_NAME:

@@ -56,8 +56,8 @@ def _role_of() -> dict[str, str]:
 
 
 @cache
-def _speech_verbs() -> tuple[str, ...]:
-    return lexicons.words("speech_verbs.txt")
+def _subject_verbs() -> tuple[str, ...]:
+    return lexicons.words("subject_verbs.txt")
 
 
 @cache
@@ -93,25 +93,45 @@ def _names_in_sentence(text: str, ctx: PlaceContext) -> Iterator[str]:
     for m in _designation_pattern().finditer(text):
         name = name_at(text, m.end(), strict=True)
         if name and not _is_place(text, m.end()):
-            yield name
+            after = text[m.end() + len(name) :]
+            if after[:1] in BOUNDARY or after.startswith(_subject_verbs()):
+                yield name
     for at in range(len(text)):
         if at and text[at - 1] not in CLAUSE_START:
             continue
-        if surname_at(text, at) is None or _is_place(text, at):
-            continue
-        name = name_at(text, at, strict=True)
-        if not name:
-            continue
-        after = text[at + len(name) :]
-        if after.startswith(_speech_verbs()) or (
-            after[:1] in "、和及" and name_at(text, at + len(name) + 1, strict=True)
-        ):
-            yield name
-        elif after.startswith(tuple(titles())) and titles()[_title_at(after)].body:
-            yield name  # 习近平总书记指出
+        listed = _subject_list(text, at)
+        if listed:
+            yield from listed
     stripped = text.strip()
     if len(stripped) <= 4 and looks_like_name(stripped) and stripped == text:
         yield stripped  # a speech's author on a line of its own
+
+
+def _subject_list(text: str, at: int) -> list[str]:
+    """`王庆品说`, `李干杰、何立峰及…陪同`, `习近平总书记指出`: names opening a clause whose
+    verb (or a title that names its body) follows them."""
+    names: list[str] = []
+    pos = at
+    while True:
+        if surname_at(text, pos) is None or _is_place(text, pos):
+            return []
+        name = name_at(text, pos, strict=True)
+        if not name:
+            return []
+        names.append(name)
+        pos += len(name)
+        if text[pos : pos + 1] in ("、", "和", "及") and len(names) < 8:
+            if text[pos] == "及" and name_at(text, pos + 1, strict=True) is None:
+                return names  # 李干杰、何立峰及中央和国家机关有关部门负责同志
+            pos += 1
+            continue
+        break
+    after = text[pos:]
+    if after.startswith(_subject_verbs()):
+        return names
+    if after.startswith(tuple(titles())) and titles()[_title_at(after)].body:
+        return names
+    return []
 
 
 def _title_at(text: str) -> str:
@@ -144,7 +164,7 @@ def _given_names(names: set[str]) -> dict[str, str]:
         given = name[len(surname) :] if surname else ""
         if len(given) >= 2 and "·" not in name:
             out.setdefault(given, name)
-    return {g: n for g, n in out.items() if g not in names}
+    return out
 
 
 def _roles(text: str, mentions: list[tuple[str, int, int]]) -> dict[str, tuple[set[str], int]]:
@@ -192,6 +212,7 @@ def extract_document(doc: Document) -> DocumentRecord:
         for sentence in article.sentences:
             known.update(_names_in_sentence(sentence.text, contexts[article.index]))
     known = {n for n in known if looks_like_name(n)}
+    known -= set(_given_names(known))  # 文龙 (市长) is 陆文龙, not a person of its own
     lookup = {n: n for n in known} | _given_names(known)
     home = doc.home.name if doc.home else None
 
