@@ -75,15 +75,16 @@ def find_events(text: str, ctx: PlaceContext, home_name: str | None) -> list[Eve
         if text[end : end + 1] in ("暨", "和"):
             continue
         start = end - len(m.group())
+        if start == 0 or INTRO.search(text[:start]) or text[start - 1] in STOP:
+            continue  # 出席会议, 会议由…: the story's own meeting, not a new one
         while start > 0 and text[start - 1] not in STOP and end - start < MAX_NAME:
             if INTRO.search(text[:start]) and end - start > len(m.group()) + 1:
                 break
             start -= 1
         raw = text[start:end].strip("“”")
         raw = re.sub(r"^(?:近日|日前|当天|同日|随后|会上|此前|今年|去年)", "", raw)
-        if len(raw) <= len(m.group()) + 1 or raw.startswith(
-            ("相关", "有关", "此次", "这次", "本次", "该")
-        ):
+        generic = raw.startswith(("相关", "有关", "此次", "这次", "本次", "该", "一次", "各"))
+        if len(raw) <= len(m.group()) + 1 or generic:
             continue
         before, after = text[:start], text[end:]
         organizer = None

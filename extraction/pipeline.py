@@ -325,7 +325,8 @@ def _event_for(
     """The event a role cue at `at` refers to: one named right after it (出席X会议), one
     named in the sentence, else the article's current event."""
     after = [(m, e) for m, e in here if m.start >= at and m.start - at <= 4]
-    chosen = after[0] if after else (here[-1] if here else None)
+    reported = [(m, e) for m, e in here if e is not None]
+    chosen = after[0] if after else (reported[-1] if reported else None)
     if chosen is not None:
         mention, event = chosen
         if event is None and not mention.background:

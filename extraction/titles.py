@@ -189,9 +189,9 @@ def _names_after(text: str, at: int) -> list[tuple[str, int, int]]:
             break
         names.append((name, pos, pos + len(name)))
         pos += len(name)
-        if pos < len(text) and text[pos] in NAME_JOINERS and pos + 1 < len(text):
-            if name_at(text, pos + 1, strict=True):
-                pos += 1
-                continue
+        joined = pos + 1 < len(text) and text[pos] in NAME_JOINERS
+        if joined and name_at(text, pos + 1, strict=True):
+            pos += 1
+            continue
         break
     return names

@@ -4,3 +4,5 @@ from okg.app import app
 from okg.commands import extract  # noqa: F401  (registers extract)
 
 __all__ = ["app"]
+if __name__ == "__main__":
+    app()

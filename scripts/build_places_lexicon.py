@@ -58,7 +58,8 @@ def main(adcodes: str, nations_csv: str) -> None:
         key=len,
         reverse=True,
     )
-    rows = list(csv.DictReader(open(adcodes, encoding="utf-8")))
+    with open(adcodes, encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
     by_code = {r["adcode"]: r["name"] for r in rows}
     out = []
     for r in rows:

@@ -1,0 +1,91 @@
+"""Rule families of the extractor on sentences written for these tests (not from the seeds)."""
+
+from extraction import extract_document
+from extraction.orgs import PlaceContext, canonical_org
+from extraction.titles import read_chains
+from loaders.document import build_document
+from loaders.places import gazetteer
+
+
+def _ctx(city: str) -> PlaceContext:
+    return PlaceContext.of(gazetteer().get(city))
+
+
+def _posts(sentence: str, city: str = "洛阳市") -> set[tuple[str, str, str]]:
+    return {
+        (name, post.title, post.org)
+        for chain in read_chains(sentence, _ctx(city))
+        for name, _, _ in chain.names
+        for post in chain.posts
+    }
+
+
+def test_title_chain_splits_and_carries_the_body():
+    assert _posts("市委常委、组织部部长赵建国出席会议。") == {
+        ("赵建国", "常委", "洛阳市委"),
+        ("赵建国", "部长", "洛阳市委组织部"),
+    }
+
+
+def test_party_group_titles_go_to_the_party_group():
+    assert _posts("市人大常委会党组书记、主任孙立平主持会议。") == {
+        ("孙立平", "党组书记", "洛阳市人大常委会党组"),
+        ("孙立平", "主任", "洛阳市人大常委会"),
+    }
+
+
+def test_enumeration_shares_the_title():
+    posts = _posts("市政协副主席钱明、周丽华、吴德胜出席。")
+    assert {p[0] for p in posts} == {"钱明", "周丽华", "吴德胜"}
+    assert {p[2] for p in posts} == {"洛阳市政协"}
+
+
+def test_title_that_names_its_body():
+    assert _posts("副市长郑海涛讲话。") == {("郑海涛", "副市长", "洛阳市政府")}
+    assert _posts("安阳县委书记冯志强指出。") == {("冯志强", "书记", "安阳县委")}
+
+
+def test_generic_title_without_a_name_is_not_a_position():
+    assert _posts("各县人大常委会主任结合实际作了交流发言。") == set()
+
+
+def test_place_that_looks_like_a_surname_is_not_a_person():
+    doc = build_document("t", "t", "张家口市委常委、宣传部部长韩立新陪同。张家口市表示欢迎。")
+    names = {p.name for p in extract_document(doc).persons}
+    assert names == {"韩立新"}
+
+
+def test_name_followed_by_a_verb_that_starts_like_a_title():
+    # 主持 follows the name; 主任 must not swallow it
+    assert _posts("市委秘书长刘长春主持会议。") == {("刘长春", "秘书长", "洛阳市委")}
+
+
+def test_person_quoted_without_a_title_and_anonymised_names():
+    text = "“我们要把工作做实。”陶建新说。今年，黄某某的问题得到解决。"
+    names = {p.name for p in extract_document(build_document("t", "t", text)).persons}
+    assert names == {"陶建新"}
+
+
+def test_long_place_chain_keeps_the_most_specific_place():
+    assert canonical_org("河北省石家庄市长安区人民检察院", PlaceContext()) == "长安区人民检察院"
+    assert canonical_org("中共洛阳市委员会", PlaceContext()) == "洛阳市委"
+
+
+def test_meeting_date_place_and_roles():
+    text = (
+        "本报讯 3月6日，全市安全生产工作会议召开。市委常委、副市长何振东出席会议并讲话，"
+        "市应急管理局局长邓光明主持会议。"
+    )
+    record = extract_document(build_document("t", "t", "2024年洛阳市洛阳洛阳\n" + text))
+    events = {e.name: e for e in record.events}
+    assert "洛阳市安全生产工作会议" in events
+    event = events["洛阳市安全生产工作会议"]
+    assert event.date == "2024-03-06"
+    roles = {(p.person, tuple(p.roles)) for p in record.participations if p.event == event.id}
+    assert roles == {("何振东", ("attend", "speak")), ("邓光明", ("chair",))}
+
+
+def test_given_name_resolves_to_the_full_name():
+    text = "副市长陆海平出席。会上，海平同志作了说明。"
+    record = extract_document(build_document("t", "t", text))
+    assert {p.name for p in record.persons} == {"陆海平"}
