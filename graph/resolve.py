@@ -5,11 +5,12 @@ Resolution is done in two parts, and neither depends on the order documents arri
 - `resolve_document` maps one record to nodes whose ids come from content alone. A
   person's id is their name plus an anchor read from the same document: the most local
   jurisdiction of the bodies they hold posts in (刘文勤 → 承德市), a body that names no
-  place (第四范式), the place of the article or document they appear in, or, where
-  nothing is known, the document itself. So 刘文勤 of 承德市 in 001 and in 002 is one
-  node, and 王军 of a Beijing forum and 王军 of a Henan county are two. A body's id is
-  its canonical short name (中共许昌市委员会 = 许昌市委); a dated event's id is its
-  canonical name, type and date, so two reports of one meeting are one event.
+  place (第四范式), 中央 for a national leader named without a post, the place of the
+  article or document they appear in, or, where nothing is known, the document itself.
+  So 刘文勤 of 承德市 in 001 and in 002 is one node, and 王军 of a Beijing forum and
+  王军 of a Henan county are two. A body's id is its canonical short name
+  (中共许昌市委员会 = 许昌市委); a dated event's id is its canonical name, type and
+  date, so two reports of one meeting are one event.
 - `person_decisions` and `event_decisions` look at nodes that share a name after the
   load, and record what was decided about each pair: a candidate (POSSIBLY_SAME_AS:
   the context does not tell) or kept apart (DISTINCT_FROM), always with the reason.
@@ -205,8 +206,11 @@ class _Resolver:
             counts = Counter(j.name for j in places)
             best = min(places, key=lambda j: (-j.level, -counts[j.name], j.name))
             return Anchor("place", best.name)
-        if bodies:
-            return Anchor("body", Counter(sorted(bodies)).most_common(1)[0][0])
+        named = sorted(b for b in bodies if len(b) >= 3)  # 委 alone identifies nobody
+        if named:
+            return Anchor("body", Counter(named).most_common(1)[0][0])
+        if name in names.NATIONAL_FIGURES:
+            return Anchor("place", names.NATIONAL)
         article_places = Counter(
             a.place
             for a in (self.articles.get(ev.article) for ev in evidence)

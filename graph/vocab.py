@@ -132,7 +132,7 @@ NODE_TYPES: dict[str, NodeType] = {
             "article",
             str(SDO.NewsArticle),
             {
-                "index": Prop(str(OKG.index), "int"),
+                "index": Prop(str(OKG["index"]), "int"),
                 "headline": Prop(str(SDO.headline)),
                 "place": Prop(str(OKG.place)),
                 "date": Prop(str(SDO.datePublished), "date"),

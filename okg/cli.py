@@ -1,5 +1,6 @@
 """Entry point of `okg`: importing the command modules registers their commands."""
 
+import okg.commands.graph  # noqa: F401  (registers ingest, stats)
 from okg.app import app
 from okg.commands import extract  # noqa: F401  (registers extract)
 

@@ -1,0 +1,169 @@
+"""The ingest pipeline: files → extraction records → resolved batches → a store.
+
+Inputs are text files (extracted here, in `jobs` worker processes), or records already
+extracted: `.jsonl` files of `okg extract --format jsonl` and `.json` files of one record
+(the gold files). A file that cannot be read or extracted is reported and skipped.
+
+Documents already in the store are skipped before any work, and each batch of documents
+is written in one transaction with its Document nodes, so an interrupted run leaves whole
+documents only, and running it again loads the rest: the same graph as one full run,
+because every id comes from content (graph/resolve.py). The same-name decisions are
+recomputed from the whole store at the end of every run.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from multiprocessing import get_context
+from pathlib import Path
+from typing import Any
+
+from extraction import extract_document
+from extraction.records import DocumentRecord
+from graph.model import GraphBatch, combine
+from graph.resolve import event_decisions, person_decisions, resolve_document
+from graph.store import GraphStore
+from graph.vocab import EVIDENCE_LINKS
+from loaders.document import load_document
+
+RECORD_SUFFIXES = (".jsonl", ".json")
+
+Item = tuple[str, str, Path | dict[str, Any]]
+"""(document name, where it comes from, a text file or a record as a dict)."""
+
+
+@dataclass
+class Failure:
+    source: str
+    reason: str
+
+
+@dataclass
+class IngestReport:
+    loaded: list[str] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+    failures: list[Failure] = field(default_factory=list)
+    links: int = 0  # relationships written, of every type
+    facts: int = 0  # of those, the evidence-bearing ones (HOLDS, PARTICIPATED_IN, …)
+    write_seconds: float = 0.0
+
+
+def input_files(paths: Iterable[Path]) -> list[Path]:
+    """Files as given; folders give their *.txt, *.jsonl and *.json files, sorted."""
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            kinds = (".txt", *RECORD_SUFFIXES)
+            files.extend(sorted(p for p in path.iterdir() if p.suffix in kinds and p.is_file()))
+        else:
+            files.append(path)
+    return files
+
+
+def read_items(files: Iterable[Path], failures: list[Failure]) -> Iterator[Item]:
+    """One item per document; unreadable record files and lines go to `failures`."""
+    for path in files:
+        if path.suffix not in RECORD_SUFFIXES:
+            yield path.stem, str(path), path
+            continue
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            failures.append(Failure(str(path), str(exc)))
+            continue
+        lines = text.splitlines() if path.suffix == ".jsonl" else [text]
+        for n, line in enumerate(lines, 1):
+            where = f"{path}:{n}" if path.suffix == ".jsonl" else str(path)
+            if not line.strip():
+                continue
+            try:
+                data = json.loads(line)
+                yield str(data["doc"]), where, data
+            except (ValueError, KeyError, TypeError) as exc:
+                failures.append(Failure(where, f"not a record: {exc}"))
+
+
+def process(item: Item) -> tuple[str, GraphBatch | str]:
+    """Extract (or read) and resolve one document; a failure comes back as its message."""
+    _, where, source = item
+    try:
+        if isinstance(source, dict):
+            record = DocumentRecord.from_dict(source)
+        else:
+            record = extract_document(load_document(source))
+        return where, resolve_document(record)
+    except Exception as exc:  # any bad input is reported and skipped, the run goes on
+        return where, f"{type(exc).__name__}: {exc}"
+
+
+def record_decisions(store: GraphStore) -> int:
+    """Recompute the POSSIBLY_SAME_AS / DISTINCT_FROM links from the whole store."""
+    links = person_decisions(store.person_contexts()) + event_decisions(store.event_contexts())
+    store.replace_decisions(links)
+    return len(links)
+
+
+def pending_items(paths: Iterable[Path], store: GraphStore, report: IngestReport) -> list[Item]:
+    """The documents to load: those not in the store yet, each once."""
+    done = store.loaded_documents()
+    items = []
+    for item in read_items(input_files(paths), report.failures):
+        if item[0] in done:
+            report.skipped.append(item[0])
+        else:
+            done.add(item[0])
+            items.append(item)
+    return items
+
+
+def ingest(
+    items: list[Item],
+    store: GraphStore,
+    report: IngestReport,
+    jobs: int = 1,
+    batch_size: int = 50,
+    advance: Callable[[str], None] = lambda where: None,
+) -> IngestReport:
+    """Load `items` (from `pending_items`) in batches of `batch_size` documents."""
+    pending: list[GraphBatch] = []
+
+    def flush() -> None:
+        batch = combine(pending)
+        started = time.perf_counter()
+        store.write(batch)
+        report.write_seconds += time.perf_counter() - started
+        report.loaded.extend(batch.documents)
+        report.links += len(batch.links)
+        report.facts += sum(1 for k in batch.links.values() if k.type in EVIDENCE_LINKS)
+        pending.clear()
+
+    # spawn, not fork: the parent holds a database handle and the driver's threads.
+    with get_context("spawn").Pool(jobs) if jobs > 1 else _NoPool() as pool:
+        for where, result in pool.imap(process, items, chunksize=4):
+            if isinstance(result, str):
+                report.failures.append(Failure(where, result))
+            else:
+                pending.append(result)
+                if len(pending) >= batch_size:
+                    flush()
+            advance(where)
+        if pending:
+            flush()
+    record_decisions(store)
+    return report
+
+
+class _NoPool:
+    """In-process stand-in for a Pool of one, without the cost of a worker."""
+
+    def __enter__(self) -> _NoPool:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        return None
+
+    def imap(self, fn: Callable, items: Iterable, chunksize: int = 1) -> Iterator:
+        return map(fn, items)

@@ -1,0 +1,35 @@
+"""The graph as a networkx MultiDiGraph, read from either store, for analysis and export.
+
+Nodes are keyed by id, with attribute `kind` (the node label: Person, Event …) and the
+node's properties; list properties become sorted lists. Edges are keyed by relationship
+type, with attributes `type`, `id` and the link's properties, so two stores holding the
+same graph give equal networkx graphs.
+"""
+
+from __future__ import annotations
+
+import networkx as nx
+
+from graph.store import GraphStore
+from graph.vocab import LINK_TYPES, NODE_TYPES
+
+
+def to_networkx(store: GraphStore) -> nx.MultiDiGraph:
+    graph = nx.MultiDiGraph()
+    for label in NODE_TYPES:
+        for node in store.nodes(label):
+            sets = {k: sorted(v) for k, v in node.sets.items()}
+            graph.add_node(node.id, kind=label, **node.props, **sets)
+    for link_type in LINK_TYPES:
+        for link in store.links(link_type):
+            sets = {k: sorted(v) for k, v in link.sets.items()}
+            graph.add_edge(
+                link.source,
+                link.target,
+                key=link_type,
+                type=link_type,
+                id=link.id,
+                **link.props,
+                **sets,
+            )
+    return graph

@@ -1,0 +1,134 @@
+"""`okg ingest` and `okg stats`: load documents into the graph, and count what is in it.
+
+The store options (`--store`, `--data`, `--neo4j-uri`, `--neo4j-user`) and `connect` are
+meant for every command that opens the graph; the Neo4j password is read from
+$NEO4J_PASSWORD only, so it never appears in a command line, a help text or an error.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from neo4j.exceptions import DriverError, Neo4jError
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from graph.ingest import IngestReport, ingest, pending_items
+from graph.store import GraphStore, open_store, summary
+from okg.app import app
+
+
+class StoreKind(StrEnum):
+    embedded = "embedded"
+    neo4j = "neo4j"
+
+
+StoreOption = Annotated[
+    StoreKind, typer.Option("--store", help="embedded (RDF on disk, SPARQL) or neo4j (Bolt).")
+]
+DataOption = Annotated[
+    Path | None,
+    typer.Option("--data", help="Folder of the embedded store [default: $OKG_DATA or data/okg]."),
+]
+UriOption = Annotated[
+    str | None, typer.Option("--neo4j-uri", envvar="NEO4J_URI", help="Bolt URI of Neo4j.")
+]
+UserOption = Annotated[
+    str | None,
+    typer.Option(
+        "--neo4j-user", envvar="NEO4J_USER", help="Neo4j user (password: $NEO4J_PASSWORD)."
+    ),
+]
+
+
+@contextmanager
+def connect(
+    store: StoreKind, data: Path | None, neo4j_uri: str | None, neo4j_user: str | None
+) -> Iterator[GraphStore]:
+    """The store, closed afterwards; a store that cannot be opened ends the command."""
+    try:
+        opened = open_store(store.value, data, neo4j_uri, neo4j_user)
+    except (OSError, ValueError, DriverError, Neo4jError) as exc:
+        print(f"okg: cannot open the {store.value} store: {exc}", file=sys.stderr)
+        raise typer.Exit(2) from None
+    try:
+        yield opened
+    finally:
+        opened.close()
+
+
+def _table(counts: dict[str, int], keys: list[str]) -> Table:
+    table = Table("", "count", title="the graph")
+    for key in keys:
+        table.add_row(key, f"{counts[key]:,}")
+    return table
+
+
+MAIN_COUNTS = ["documents", "persons", "organizations", "posts", "events", "links"]
+
+
+@app.command("ingest")
+def ingest_command(
+    paths: Annotated[
+        list[Path],
+        typer.Argument(help="Text files, record files (.jsonl, .json), or folders of them."),
+    ],
+    store: StoreOption = StoreKind.embedded,
+    data: DataOption = None,
+    neo4j_uri: UriOption = None,
+    neo4j_user: UserOption = None,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Extraction processes.")] = 1,
+    batch: Annotated[int, typer.Option(min=1, help="Documents per transaction.")] = 50,
+) -> None:
+    """Extract, resolve and load documents into the graph; documents already there are skipped.
+
+    Example: okg ingest seeds/ --jobs 2   (or: okg ingest seeds/ --store neo4j)
+    """
+    console = Console(stderr=True)
+    report = IngestReport()
+    with connect(store, data, neo4j_uri, neo4j_user) as graph:
+        items = pending_items(paths, graph, report)
+        columns = [TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn()]
+        with Progress(*columns, TimeElapsedColumn(), console=console) as progress:
+            task = progress.add_task("ingest", total=len(items))
+            ingest(items, graph, report, jobs, batch, lambda _: progress.advance(task))
+        counts = summary(graph)
+    for failure in report.failures:
+        console.print(f"[red]skipped[/] {failure.source}: {failure.reason}", markup=True)
+    speed = report.links / report.write_seconds if report.write_seconds else 0.0
+    Console().print(_table(counts, MAIN_COUNTS))
+    console.print(
+        f"loaded {len(report.loaded)} documents ({len(report.skipped)} already there, "
+        f"{len(report.failures)} failed); wrote {report.links:,} links "
+        f"({report.facts:,} facts) in {report.write_seconds:.1f} s, {speed:,.0f} links/s"
+    )
+    if report.failures and not report.loaded and not report.skipped:
+        raise typer.Exit(1)
+
+
+@app.command("stats")
+def stats_command(
+    store: StoreOption = StoreKind.embedded,
+    data: DataOption = None,
+    neo4j_uri: UriOption = None,
+    neo4j_user: UserOption = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Counts as one JSON object.")] = False,
+) -> None:
+    """Count documents, persons, bodies, posts, events and links in the graph.
+
+    Example: okg stats --json   (or: okg stats --store neo4j)
+    """
+    with connect(store, data, neo4j_uri, neo4j_user) as graph:
+        counts = summary(graph)
+    if as_json:
+        print(json.dumps(counts))
+    else:
+        Console().print(_table(counts, list(counts)))

@@ -1,0 +1,231 @@
+"""Both stores: idempotent loads, resolution across the seeds, interrupted runs, equality.
+
+The Neo4j cases use the project's test server (tests/conftest.py: NEO4J_TEST_URI).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+
+from extraction import extract_document
+from graph.embedded import EmbeddedStore
+from graph.ingest import IngestReport, ingest, pending_items
+from graph.model import content_id
+from graph.neo4j_store import Neo4jStore
+from graph.store import GraphStore, summary
+from graph.to_networkx import to_networkx
+from graph.vocab import DECISION_LINKS, LINK_TYPES, NODE_TYPES
+from loaders.document import load_document
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+Opener = Callable[[], GraphStore]
+
+
+@pytest.fixture(scope="module")
+def seed_records(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The seeds extracted once, as a JSON-lines record file (`okg extract --format jsonl`)."""
+    path = tmp_path_factory.mktemp("records") / "seeds.jsonl"
+    records = [extract_document(load_document(t)) for t in sorted(SEEDS.glob("*.txt"))]
+    lines = [json.dumps(r.to_dict(), ensure_ascii=False) + "\n" for r in records]
+    path.write_text("".join(lines), encoding="utf-8")
+    return path
+
+
+def _neo4j_opener(request: pytest.FixtureRequest) -> Opener:
+    request.getfixturevalue("neo4j_driver")  # an empty database
+    uri = request.getfixturevalue("neo4j_uri")
+    auth = request.getfixturevalue("neo4j_auth") or ("neo4j", "")
+    return lambda: Neo4jStore(uri, *auth)
+
+
+@pytest.fixture(params=["embedded", pytest.param("neo4j", marks=pytest.mark.neo4j)])
+def opener(request: pytest.FixtureRequest, tmp_path: Path) -> Opener:
+    """Opens the store under test afresh, as a new `okg` run would."""
+    if request.param == "neo4j":
+        return _neo4j_opener(request)
+    return lambda: EmbeddedStore(tmp_path / "store")
+
+
+@contextmanager
+def _opened(opener: Opener) -> Iterator[GraphStore]:
+    store = opener()
+    try:
+        yield store
+    finally:
+        store.close()
+
+
+def run(opener: Opener, paths: list[Path], **options) -> tuple[IngestReport, dict[str, int]]:
+    with _opened(opener) as store:
+        report = IngestReport()
+        ingest(pending_items(paths, store, report), store, report, **options)
+        return report, summary(store)
+
+
+def snapshot(store: GraphStore, link_types=tuple(LINK_TYPES)) -> dict:
+    """Every node and link with its properties; list properties as sorted tuples."""
+
+    def frozen(item) -> tuple:
+        sets = tuple(sorted((k, tuple(sorted(v))) for k, v in item.sets.items()))
+        return (tuple(sorted(item.props.items(), key=lambda kv: kv[0])), sets)
+
+    nodes = {n.id: (label, *frozen(n)) for label in NODE_TYPES for n in store.nodes(label)}
+    links = {(k.id, k.source, k.target): frozen(k) for t in link_types for k in store.links(t)}
+    return {"nodes": nodes, "links": links}
+
+
+def test_ingesting_the_seeds_twice_gives_the_same_graph_as_once(opener: Opener):
+    first, once = run(opener, [SEEDS], jobs=2)
+    assert len(first.loaded) == 5 and not first.failures
+    again, twice = run(opener, [SEEDS])
+    assert again.skipped == first.loaded and not again.loaded
+    assert twice == once
+    with _opened(opener) as store:
+        before = snapshot(store)
+        assert pending_items([SEEDS], store, IngestReport()) == []
+        # Writing every document again, bypassing the "already loaded" check, changes nothing.
+        forced = [(t.stem, str(t), t) for t in sorted(SEEDS.glob("*.txt"))]
+        ingest(forced, store, IngestReport())
+        assert snapshot(store) == before
+
+
+def _person(store: GraphStore, name: str) -> list[str]:
+    return [n.id for n in store.nodes("Person") if n.props["name"] == name]
+
+
+def test_liu_wenqin_is_one_person_in_events_of_both_documents(opener: Opener, seed_records):
+    run(opener, [seed_records])
+    with _opened(opener) as store:
+        (liu,) = _person(store, "刘文勤")
+        docs = set()
+        for link in store.links("PARTICIPATED_IN"):
+            if link.source == liu:
+                docs |= link.sets["docs"]
+        assert {
+            content_id("document", d) for d in ("001_59368bcfbef6e951", "002_3f6941afb79db3d9")
+        } <= docs
+
+
+def test_xi_jinping_is_one_person_across_the_documents_that_name_him(opener, seed_records):
+    naming = {
+        record["doc"]
+        for record in map(json.loads, seed_records.read_text(encoding="utf-8").splitlines())
+        if any(p["name"] == "习近平" for p in record["persons"])
+    }
+    assert len(naming) >= 2
+    run(opener, [seed_records])
+    with _opened(opener) as store:
+        (xi,) = _person(store, "习近平")
+        mentioning = {k.source for k in store.links("MENTIONS") if k.target == xi}
+        assert mentioning == {content_id("document", d) for d in naming}
+
+
+def test_each_store_answers_its_own_query_language(opener: Opener, seed_records):
+    run(opener, [seed_records])
+    with _opened(opener) as store:
+        if store.query_language == "sparql":
+            text = """SELECT DISTINCT ?name ?doc WHERE { ?p foaf:name ?name .
+                      ?part okg:participant ?p ; okg:seenIn ?d . ?d schema:name ?doc }"""
+        else:
+            text = """MATCH (p:Person {name: $name})-[r:PARTICIPATED_IN]->(:Event)
+                      UNWIND r.docs AS d MATCH (doc:Document {id: d})
+                      RETURN DISTINCT doc.name AS doc"""
+        rows = store.query(text, {"name": "刘文勤"})
+        assert {"001_59368bcfbef6e951", "002_3f6941afb79db3d9"} <= {r["doc"] for r in rows}
+
+
+class Interrupted(Exception):
+    pass
+
+
+class _FailingStore:
+    """A store whose `after`-th write is interrupted, as a killed run would be."""
+
+    def __init__(self, store: GraphStore, after: int) -> None:
+        self.store, self.after = store, after
+
+    def __getattr__(self, name: str):
+        return getattr(self.store, name)
+
+    def write(self, batch) -> None:
+        if self.after == 0:
+            raise Interrupted
+        self.after -= 1
+        self.store.write(batch)
+
+
+def test_an_interrupted_run_leaves_whole_documents_and_a_rerun_completes_it(
+    opener: Opener, seed_records: Path, tmp_path: Path
+):
+    run(opener, [seed_records], batch_size=1)
+    facts = tuple(t for t in LINK_TYPES if t not in DECISION_LINKS)
+    with _opened(opener) as store:
+        full = snapshot(store)
+        _empty(store)
+        failing = _FailingStore(store, after=2)
+        with pytest.raises(Interrupted):
+            items = pending_items([seed_records], failing, IngestReport())
+            ingest(items, failing, IngestReport(), batch_size=1)
+        assert len(store.loaded_documents()) == 2
+        partial = snapshot(store, facts)
+        _empty(store)
+    # What the interrupted run left is exactly the first two documents, whole.
+    first_two = tmp_path / "two.jsonl"
+    first_two.write_text("".join(seed_records.read_text(encoding="utf-8").splitlines(True)[:2]))
+    run(opener, [first_two])
+    with _opened(opener) as store:
+        assert snapshot(store, facts) == partial
+    # Running it all again completes the graph: the same as one uninterrupted run.
+    run(opener, [seed_records], batch_size=1)
+    with _opened(opener) as store:
+        assert snapshot(store) == full
+
+
+def _empty(store: GraphStore) -> None:
+    if isinstance(store, Neo4jStore):
+        store.run_cypher("MATCH (n) DETACH DELETE n")
+    else:
+        store.store.clear()
+
+
+def test_bad_files_are_reported_and_the_rest_still_load(
+    opener: Opener, tmp_path: Path, seed_records
+):
+    bad_text = tmp_path / "broken.txt"
+    bad_text.write_bytes(b"\x00\xff\xfe\x00" * 50)
+    bad_records = tmp_path / "bad.jsonl"
+    bad_records.write_text('{"doc": "x", "persons": [{"nom": 1}]}\nnot json\n', encoding="utf-8")
+    report, counts = run(opener, [bad_text, bad_records, seed_records])
+    assert len(report.loaded) == 5 and counts["documents"] == 5
+    assert {f.source for f in report.failures} == {
+        str(bad_text),
+        f"{bad_records}:1",
+        f"{bad_records}:2",
+    }
+
+
+@pytest.mark.neo4j
+def test_the_two_stores_hold_the_same_graph(request, tmp_path: Path, seed_records):
+    neo4j = _neo4j_opener(request)
+    embedded = lambda: EmbeddedStore(tmp_path / "store")  # noqa: E731
+    for opener in (neo4j, embedded):
+        run(opener, [seed_records])
+    stores = [neo4j(), embedded()]
+    try:
+        a, b = (snapshot(s) for s in stores)
+        assert a == b
+        assert len([n for n in a["nodes"].values() if n[0] == "Person"]) > 40
+        graphs = [to_networkx(s) for s in stores]
+        assert graphs[0].nodes(data=True) == graphs[1].nodes(data=True)
+        assert sorted(graphs[0].edges(keys=True, data="id")) == sorted(
+            graphs[1].edges(keys=True, data="id")
+        )
+    finally:
+        for s in stores:
+            s.close()
