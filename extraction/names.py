@@ -72,9 +72,11 @@ def name_at(text: str, at: int, strict: bool = True) -> str | None:
             end += 1
         return text[at:end]
     surname = surname_at(text, at)
-    if surname is None:
+    if surname is None or starts_stop(text, at):
         return None
     g0 = at + len(surname)
+    if strict and starts_stop(text, g0):  # 都作出: the would-be given name is a verb
+        return None
     stop_given = _stop_given()
     given_max = 0
     while given_max < 2 and g0 + given_max < len(text):
@@ -84,6 +86,10 @@ def name_at(text: str, at: int, strict: bool = True) -> str | None:
         given_max += 1
     if given_max == 0:
         return None
+    if given_max == 2 and is_common_word(text[at : g0 + 1], 2000):
+        given_max = 1  # 承担主体: the surname and the next character make a common word
+    if given_max == 2 and strict and is_common_word(text[g0 : g0 + 2], 5000):
+        return None  # 项监督
     if given_max == 2:
         end3 = g0 + 2
         if end3 >= len(text) or text[end3] in BOUNDARY:
@@ -114,7 +120,14 @@ def _jieba_word_at(text: str, at: int, pos: int) -> bool:
     return False
 
 
+def is_common_word(candidate: str, max_freq: int = 100) -> bool:
+    """A frequent dictionary word (时间, 关注) is not read as a name from weak context."""
+    return _segmenter().FREQ.get(candidate, 0) > max_freq
+
+
 def looks_like_name(candidate: str) -> bool:
     return bool(DOT_NAME.fullmatch(candidate)) or (
-        2 <= len(candidate) <= 4 and surname_at(candidate, 0) is not None
+        2 <= len(candidate) <= 4
+        and all("\u4e00" <= ch <= "\u9fff" for ch in candidate)
+        and surname_at(candidate, 0) is not None
     )

@@ -18,7 +18,7 @@ from functools import cache
 
 import lexicons
 from extraction.events import EventMention, find_events
-from extraction.names import BOUNDARY, looks_like_name, name_at, surname_at
+from extraction.names import BOUNDARY, is_common_word, looks_like_name, name_at, surname_at
 from extraction.orgs import PlaceContext, parent_of
 from extraction.records import (
     ArticleInfo,
@@ -36,7 +36,8 @@ from loaders.document import Article, Document, Sentence
 from loaders.places import gazetteer
 
 CLAUSE_START = set("，。；：！？“”\n、（")
-ROLE_LINK = re.compile(r"^(?:并|和|、|及|会议并|会议和|会议、)$")
+ROLE_LINK = re.compile(r"^(?:会议)?(?:并|和|、|及)[^，；。！？]*$")
+SPEAKS_IN = re.compile(r"^在[^，。；]{1,24}?[中上](?:说|指出|表示|强调|提出)")
 
 
 @cache
@@ -94,7 +95,8 @@ def _names_in_sentence(text: str, ctx: PlaceContext) -> Iterator[str]:
         name = name_at(text, m.end(), strict=True)
         if name and not _is_place(text, m.end()):
             after = text[m.end() + len(name) :]
-            if after[:1] in BOUNDARY or after.startswith(_subject_verbs()):
+            follows = after[:1] in "，。、；：" or after.startswith(_subject_verbs())
+            if follows and not is_common_word(name):
                 yield name
     for at in range(len(text)):
         if at and text[at - 1] not in CLAUSE_START:
@@ -103,7 +105,7 @@ def _names_in_sentence(text: str, ctx: PlaceContext) -> Iterator[str]:
         if listed:
             yield from listed
     stripped = text.strip()
-    if len(stripped) <= 4 and looks_like_name(stripped) and stripped == text:
+    if 2 <= len(stripped) <= 3 and looks_like_name(stripped) and not is_common_word(stripped):
         yield stripped  # a speech's author on a line of its own
 
 
@@ -118,6 +120,8 @@ def _subject_list(text: str, at: int) -> list[str]:
         name = name_at(text, pos, strict=True)
         if not name:
             return []
+        if is_common_word(name):
+            return []
         names.append(name)
         pos += len(name)
         if text[pos : pos + 1] in ("、", "和", "及") and len(names) < 8:
@@ -127,7 +131,7 @@ def _subject_list(text: str, at: int) -> list[str]:
             continue
         break
     after = text[pos:]
-    if after.startswith(_subject_verbs()):
+    if after.startswith(_subject_verbs()) or SPEAKS_IN.match(after):
         return names
     if after.startswith(tuple(titles())) and titles()[_title_at(after)].body:
         return names
@@ -225,7 +229,8 @@ def extract_document(doc: Document) -> DocumentRecord:
             mentions = _mentions(text, lookup)
             for name, _, _ in mentions:
                 c.persons.setdefault(name, Person(name)).evidence.append(ev)
-            for chain in read_chains(text, ctx):
+            story_body = current.organizer if current else None
+            for chain in read_chains(text, ctx, story_body):
                 _add_positions(c, chain, ev, ctx)
             found = find_events(text, ctx, home)
             here: list[tuple[EventMention, Event | None]] = []

@@ -15,11 +15,11 @@ from dataclasses import dataclass
 from functools import cache
 
 import lexicons
-from extraction.names import name_at
+from extraction.names import is_common_word, looks_like_name, name_at
 from extraction.orgs import PlaceContext, _leading_place, canonical_org, ends_with_suffix
 
 DELIMITERS = set("，。；：！？“”‘’（）()《》「」,;:!?\n")
-ORG_CUT = re.compile(r".*[的让使向对在把被将为是从于由给经据]")
+ORG_CUT = re.compile(r".*[的让使向对在把被将为是从于由给]")
 ORG_LEAD = re.compile(r"^(?:会议由|由|在|原|时任|新任|现任|担任|及|和|与|分别|受邀|邀请|以及)")
 NAME_JOINERS = ("、", "和", "及", "与")
 MAX_ORG = 30
@@ -94,6 +94,8 @@ def _implied(title: Title, raw_org: str, carried: str | None, ctx: PlaceContext)
     if body[0] not in "省市县区州":
         return raw_org or body
     if raw_org:
+        if canonical_org(raw_org, ctx).endswith(body[1:]):
+            return raw_org  # 市人民政府副市长: the body is written out
         # 南陵 + 县委, 博野县 + 县政府, 广州市越秀区 + 区政府
         return raw_org + (body[1:] if raw_org.endswith(body[0]) else body)
     if carried:
@@ -108,8 +110,12 @@ def _make_post(title: Title, org: str, ctx: PlaceContext) -> Post:
     return Post(title.post, canonical + title.suffix)
 
 
-def read_chains(text: str, ctx: PlaceContext) -> list[Chain]:
-    """All title chains of one sentence, with the names they apply to."""
+def read_chains(text: str, ctx: PlaceContext, default_org: str | None = None) -> list[Chain]:
+    """All title chains of one sentence, with the names they apply to.
+
+    `default_org` is the body the story is about (the organizer of its meeting): a chain
+    that names no body of its own (`党组书记、院长李勇`) is taken to be in it.
+    """
     chains: list[Chain] = []
     matches = [m for m in title_pattern().finditer(text) if not _inside_body_word(text, m)]
     i = 0
@@ -120,22 +126,38 @@ def read_chains(text: str, ctx: PlaceContext) -> list[Chain]:
         first = matches[i]
         j = i
         carried: str | None = None
+        written: str | None = None  # a body written out (not implied by a title)
         while True:
             m = matches[j]
             title = titles()[m.group()]
             seg_start = max(anchor, _last_delimiter(text, m.start()) + 1)
             raw = _org_text(text, seg_start, m.start())
+            if j == i and raw and _is_name_before_title(raw, title):
+                # 习近平总书记, 李勇院长: the title follows the person it describes
+                post = _implied(title, "", None, ctx)
+                posts = [_make_post(title, post, ctx)] if post else []
+                chains.append(
+                    Chain(
+                        m.start() - len(raw),
+                        m.end(),
+                        posts,
+                        [(raw, m.start() - len(raw), m.start())],
+                    )
+                )
+                break
             if raw and not _is_org(raw):
                 raw = ""
             if raw.startswith(party_departments()) and carried:
                 raw = carried + raw
             org = _implied(title, raw, carried, ctx)
             if org is None:
-                org = raw or carried or sentence_org
+                org = raw or carried or sentence_org or default_org
             if org:
                 items.append((title, org))
                 if not title.body or title.body[0] in "省市县区州":
                     carried = raw or carried
+                if not title.body and raw:
+                    written = raw
             else:
                 items.append((title, ""))
             nxt = m.end()
@@ -149,16 +171,29 @@ def read_chains(text: str, ctx: PlaceContext) -> list[Chain]:
                 j += 1
                 continue
             break
+        if chains and chains[-1].start == matches[j].start() - len(chains[-1].names[0][0]):
+            anchor, i = matches[j].end(), j + 1
+            continue
         names = _names_after(text, matches[j].end())
         if names:
             posts = [_make_post(t, org, ctx) for t, org in items if org]
             chains.append(Chain(first.start(), names[-1][2], posts, names))
-            sentence_org = carried or sentence_org
+            sentence_org = written or sentence_org
             anchor = names[-1][2]
         else:
             anchor = matches[j].end()
         i = j + 1
     return chains
+
+
+def _is_name_before_title(raw: str, title: Title) -> bool:
+    """习近平 in 习近平总书记; not 南陵 in 南陵县委书记 (南陵县 is a place)."""
+    return (
+        looks_like_name(raw)
+        and not is_common_word(raw)
+        and not ends_with_suffix(raw)
+        and _leading_place(raw + title.word)[0] is None
+    )
 
 
 def _inside_body_word(text: str, m: re.Match[str]) -> bool:
