@@ -1,10 +1,15 @@
 """Events: meetings, visits and activities named in a sentence.
 
-An event name ends with an event word from lexicons/event_words.tsv (会议, 座谈会, 考察,
-活动 …) and starts after a delimiter or a verb that introduces it (召开, 举行, 出席 …).
-A mention is *reported* (a real happening of the story) when a verb says it took place
-(`召开X`, `X召开`, `X在海口举行`, a headline `X召开`); background mentions
-(`X精神`) only become events when someone is said to take part in them.
+A *named* event ends with an event word from lexicons/event_words.tsv (会议, 座谈会,
+党课, 活动 …) and starts after a delimiter or after the word that introduces it (召开,
+出席, 在 …). A bare event word right after such a word (`出席会议`, `会议由`) is the
+story's own meeting, not a new one.
+
+A *visit* is who went where: `哈密市考察团来我市考察`, `习近平到常德市考察调研`.
+
+A mention is *reported* when the text says it took place (`召开X`, `X召开`, `在Y举行的X`,
+`收听收看了X`) or it is a numbered session (`十五届人大四次会议`); background mentions
+(`X精神`) become events only when someone is said to take part in them.
 """
 
 from __future__ import annotations
@@ -14,23 +19,33 @@ from dataclasses import dataclass
 from functools import cache
 
 import lexicons
-from extraction.orgs import PlaceContext, canonical_org
+from extraction.orgs import PlaceContext, canonical_org, ends_with_suffix, resolve_place_words
 
 INTRO = re.compile(
     r"(?:主持召开|组织召开|召开了|召开|举行了|举行|举办了|举办|开展了|开展|组织开展|组织"
     r"|参加了|参加|出席了|出席|列席|主持|收听收看了|收听收看|参观|筹备|贯彻落实|贯彻|落实|学习|传达"
-    r"|围绕|按照|根据|通过|经|在|于|到|赴|的|了|是|和|与|及|对|就|将|把|为|向|从|等|要|取消)$"
+    r"|围绕|按照|根据|通过|经|在|于|到|赴|(?<!党)的|了|是|对|就|将|把|为|向|从|等|要|取消|进行"
+    r"|和|与|及|领悟|深入|聚焦|贯穿|坚持|完善)$"
+)
+HAPPENED_BEFORE = re.compile(
+    r"(?:召开|举行|举办|组织开展|开展|主持召开|收听收看了?|(?:主办|承办|举办|举行|召开)的)$"
 )
 HAPPENED_AFTER = re.compile(r"^(?:召开|举行|举办|开幕|闭幕|在[^，。]{1,12}?(?:召开|举行|举办))")
-HAPPENED_BEFORE = re.compile(r"(?:召开|举行|举办|组织开展|开展|主持召开)$")
 BACKGROUND_AFTER = re.compile(r"^(?:精神|决议|部署|要求|报告|以来|期间|之后|后)")
+NUMBERED = re.compile(r"[第]?[一二三四五六七八九十百\d]+(?:届|次)")
 STOP = set("，。；：！？（）()\n《》、")
 VISIT = re.compile(
     r"(?P<who>[^，。；：！？\n]{2,24}?)(?P<verb>来|到|赴|在)(?P<where>[^，。；：！？\n、]{1,14}?)"
-    r"(?P<what>考察调研|调研|考察|视察|检查|慰问|走访)"
+    r"(?P<what>考察调研|调研|考察|视察|慰问|走访|(?:亲切)?接见[^，。；]{2,20}?(?=[，。；]|$))"
 )
-PLACE_WORDS = re.compile(r"^(?:全国|全省|全市|全县|全区|本市|我市|我省|我县)")
-MAX_NAME = 48
+VISITS_PLACE = re.compile(
+    r"(?P<who>[^，。；：！？\n]{2,12}?)(?P<what>视察|考察)(?P<where>[^，。；：！？\n、时]{2,6})时"
+)
+LEAD_NOISE = re.compile(
+    r"^(?:.*?\d+[月日](?:\d+日)?(?:[上下]午|晚)?|近日|日前|当天|同日|随后|会上|此前|今年|去年)"
+)
+VISITORS = re.compile(r"(?:团|组|一行|代表团|考察团|调研组|检查组)$")
+MIN_NAME = 6
 
 
 @dataclass
@@ -42,6 +57,7 @@ class EventMention:
     organizer: str | None
     reported: bool
     background: bool
+    visitor: str | None = None  # who went, for a visit named by its visitor
 
 
 @cache
@@ -55,73 +71,88 @@ def _event_pattern() -> re.Pattern[str]:
     return re.compile("|".join(map(re.escape, words)))
 
 
-def resolve_place_words(name: str, ctx: PlaceContext) -> str:
-    """`全市公安工作会议` → 许昌市公安工作会议; `市委政法工作会议` → 许昌市委政法工作会议."""
-    m = PLACE_WORDS.match(name)
-    if m:
-        level = {"省": "province", "市": "city", "县": "county", "区": "county"}.get(m.group()[-1])
-        where = ctx.at_level(level) if level else None
-        return where.name + name[m.end() :] if where else name
-    if name[:1] in "省市县" and not name.startswith(("市场", "省份", "县域")):
-        return canonical_org(name, ctx)
-    return name
+@cache
+def _weak_leads() -> tuple[str, ...]:
+    return lexicons.words("event_weak_leads.txt")
 
 
-def find_events(text: str, ctx: PlaceContext, home_name: str | None) -> list[EventMention]:
-    """Event mentions of one sentence, longest first where they overlap."""
-    out: list[EventMention] = []
-    for m in _event_pattern().finditer(text):
-        end = m.end()
-        if text[end : end + 1] in ("暨", "和"):
+def _named(text: str, m: re.Match[str], ctx: PlaceContext) -> EventMention | None:
+    end = m.end()
+    if text[end : end + 1] in ("暨", "和"):
+        return None  # the name goes on: 座谈会暨经验交流会
+    start = end - len(m.group())
+    if start == 0 or text[start - 1] in STOP or INTRO.search(text[:start]):
+        return None  # 出席会议, 会议由…
+    if ends_with_suffix(text[max(0, start - 4) : end]):
+        return None  # 人民代表大会 is a body, not a meeting
+    while start > 0 and text[start - 1] not in STOP and end - start < 48:
+        if INTRO.search(text[:start]) and end - start > len(m.group()) + 1:
+            break
+        if text[start - 1] == "”" and "“" in text[:start]:
+            start = text.rindex("“", 0, start)  # a quoted name may hold commas
             continue
-        start = end - len(m.group())
-        if start == 0 or INTRO.search(text[:start]) or text[start - 1] in STOP:
-            continue  # 出席会议, 会议由…: the story's own meeting, not a new one
-        while start > 0 and text[start - 1] not in STOP and end - start < MAX_NAME:
-            if INTRO.search(text[:start]) and end - start > len(m.group()) + 1:
-                break
-            start -= 1
-        raw = text[start:end].strip("“”")
-        raw = re.sub(r"^(?:近日|日前|当天|同日|随后|会上|此前|今年|去年)", "", raw)
-        generic = raw.startswith(("相关", "有关", "此次", "这次", "本次", "该", "一次", "各"))
-        if len(raw) <= len(m.group()) + 1 or generic:
-            continue
-        before, after = text[:start], text[end:]
-        organizer = None
-        verb = HAPPENED_BEFORE.search(before)
-        if verb:
-            head = re.split(r"[，。；：、\n]", before[: verb.start()])[-1]
-            head = re.sub(r"^.*\d+日", "", head)
-            organizer = canonical_org(head, ctx) if 2 <= len(head) <= 24 else None
-        name = resolve_place_words(raw, ctx)
-        if organizer and not PLACE_WORDS.match(raw) and not name.startswith(organizer[:2]):
-            name = organizer + name
-        out.append(
-            EventMention(
-                start=start,
-                end=end,
-                name=name,
-                type=event_words()[m.group()],
-                organizer=organizer,
-                reported=bool(verb or HAPPENED_AFTER.match(after)),
-                background=bool(BACKGROUND_AFTER.match(after)),
-            )
-        )
+        start -= 1
+    raw = LEAD_NOISE.sub("", text[start:end]).strip("“”")
+    if len(raw) <= len(m.group()) + 1 or raw.startswith(_weak_leads()):
+        return None
+    before, after = text[: text.index(raw, start)], text[end:]
+    verb = HAPPENED_BEFORE.search(before)
+    organizer = None
+    if verb:
+        head = re.split(r"[，。；：、\n]", before[: verb.start()])[-1]
+        head = LEAD_NOISE.sub("", re.sub(r"^在", "", head))
+        organizer = canonical_org(head, ctx) if 2 <= len(head) <= 24 else None
+    name = resolve_place_words(raw, ctx)
+    if organizer and name == raw and not name.startswith(organizer[:2]):
+        name = organizer + name  # 甘肃省监狱管理局召开党的二十大精神宣讲会
+    if len(name) < MIN_NAME:
+        return None
+    return EventMention(
+        start=start,
+        end=end,
+        name=name,
+        type=event_words()[m.group()],
+        organizer=organizer,
+        reported=bool(verb or HAPPENED_AFTER.match(after) or NUMBERED.search(raw)),
+        background=bool(BACKGROUND_AFTER.match(after)),
+    )
+
+
+def _home_abbreviation(where: str, home: str | None) -> str:
+    """我市, 本市 and the one-character abbreviation of the home city (来许, 来承) → the city."""
+    if home and (where in ("我市", "本市") or (len(where) == 1 and home.startswith(where))):
+        return home
+    return where
+
+
+def _visits(text: str, ctx: PlaceContext, persons: set[str]) -> list[EventMention]:
+    out = []
+    home = ctx.city.name if ctx.city else None
     for m in VISIT.finditer(text):
-        who = re.sub(r"^.*?\d+日(?:[上下]午)?", "", m.group("who")).lstrip("，")
-        where = m.group("where")
-        if where in ("我市", "许", "本市") and home_name:
-            where = home_name
-        where = where.replace("我市", home_name or "我市")
+        who = LEAD_NOISE.sub("", m.group("who")).lstrip("，")
+        visitor = who if who in persons else None
+        if not (visitor or VISITORS.search(who)):
+            continue  # 此次来许昌考察: no one named goes anywhere
+        where = _home_abbreviation(m.group("where"), home)
         name = f"{who}{m.group('verb')}{where}{m.group('what')}"
-        out.append(
-            EventMention(m.start(), m.end(), name, "visit", None, reported=True, background=False)
-        )
-    out.sort(key=lambda e: (e.start, -(e.end - e.start)))
+        out.append(EventMention(m.start(), m.end(), name, "visit", None, True, False, visitor))
+    for m in VISITS_PLACE.finditer(text):
+        who = re.sub(r"(?:总书记|同志)$", "", LEAD_NOISE.sub("", m.group("who")))
+        if who in persons:
+            name = f"{who}{m.group('what')}{m.group('where')}"
+            out.append(EventMention(m.start(), m.end(), name, "visit", None, False, False, who))
+    return out
+
+
+def find_events(
+    text: str, ctx: PlaceContext, persons: frozenset[str] | set[str] = frozenset()
+) -> list[EventMention]:
+    """Event mentions of one sentence; where two overlap, visits first, then the longer."""
+    found = _visits(text, ctx, persons)
+    found += [e for m in _event_pattern().finditer(text) if (e := _named(text, m, ctx))]
     kept: list[EventMention] = []
-    for e in out:
-        if any(k.start <= e.start and e.end <= k.end for k in kept):
+    for e in found:
+        if any(k.start < e.end and e.start < k.end for k in kept):
             continue
-        kept = [k for k in kept if not (e.start <= k.start and k.end <= e.end)]
         kept.append(e)
-    return kept
+    return sorted(kept, key=lambda e: e.start)

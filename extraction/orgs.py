@@ -99,9 +99,27 @@ def _leading_place(text: str) -> tuple[Place | None, int, int]:
     return place, start, end
 
 
+PLACE_WORDS = re.compile(r"^(?:全国|全省|全市|全县|全区|本市|我市|我省|我县)")
+
+
+def resolve_place_words(name: str, ctx: PlaceContext) -> str:
+    """`全市公安工作会议` → 许昌市公安工作会议; `市委政法工作会议` → 许昌市委政法工作会议."""
+    m = PLACE_WORDS.match(name)
+    if m:
+        level = LEVEL_PREFIX.get(m.group()[-1])
+        where = ctx.at_level(level) if level else None
+        return where.name + name[m.end() :] if where else name
+    if name[:1] in "省市县" and not name.startswith(("市场", "省份", "县域")):
+        return canonical_org(name, ctx)
+    return name
+
+
 def canonical_org(raw: str, ctx: PlaceContext) -> str:
     """The short, place-explicit form of a body's name."""
-    text = trim_to_body(raw.strip("，、 "))
+    text = raw.strip("，、 ")
+    if PLACE_WORDS.match(text):
+        return resolve_place_words(text, ctx)
+    text = trim_to_body(text)
     for pattern, repl in SHORT_FORMS:
         text = pattern.sub(repl, text)
     place, start, end = _leading_place(text)

@@ -16,6 +16,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
 
+from rapidfuzz import fuzz
+
 import lexicons
 from extraction.events import EventMention, find_events
 from extraction.names import BOUNDARY, is_common_word, looks_like_name, name_at, surname_at
@@ -35,8 +37,17 @@ from loaders.dates import complete, find_dates
 from loaders.document import Article, Document, Sentence
 from loaders.places import gazetteer
 
+
+def squeeze(text: str) -> str:
+    """Spaces inside Chinese text are layout; facts are read without them."""
+    return "".join(text.split())
+
+
+SAME_EVENT_RATIO = 80  # rapidfuzz ratio above which two names of one article are one event
 CLAUSE_START = set("，。；：！？“”\n、（")
 ROLE_LINK = re.compile(r"^(?:会议)?(?:并|和|、|及)[^，；。！？]*$")
+SPOKE_AT = re.compile(r"在(?:[^，。；]{0,12}?(?:召开|举行)的)?$")
+REPORTED_SPEECH = re.compile(r"(?:的)?(?:精神|指示|批示|要求)")
 SPEAKS_IN = re.compile(r"^在[^，。；]{1,24}?[中上](?:说|指出|表示|强调|提出)")
 
 
@@ -54,6 +65,11 @@ def _cue_pattern() -> re.Pattern[str]:
 @cache
 def _role_of() -> dict[str, str]:
     return dict(role_cues())
+
+
+@cache
+def _weak_cues() -> frozenset[str]:
+    return frozenset(row[0] for row in lexicons.table("role_cues.tsv") if row[2] == "weak")
 
 
 @cache
@@ -75,6 +91,48 @@ class _Collector:
     organizations: dict[str, Organization] = field(default_factory=dict)
     events: dict[str, Event] = field(default_factory=dict)
     participations: dict[tuple[str, str], Participation] = field(default_factory=dict)
+
+    def add_event(
+        self,
+        mention: EventMention,
+        text: str,
+        article: Article,
+        year: int | None,
+        ev: Evidence,
+        first_in_article: bool,
+    ) -> Event:
+        """The event of a mention, created once per name; a later mention may date it."""
+        date = _event_date(text, article, year)
+        if date is None and first_in_article and article.date:
+            date = article.date.isoformat()
+        event = self.events.get(mention.name) or self._same_event(mention.name, article)
+        if event is None:
+            event = Event(
+                id=f"e{len(self.events) + 1}",
+                name=mention.name,
+                type=mention.type,
+                place=article.place.name if article.place else None,
+                organizer=mention.organizer,
+            )
+            self.events[mention.name] = event
+        event.date = event.date or date
+        event.evidence.append(ev)
+        return event
+
+    def _same_event(self, name: str, article: Article) -> Event | None:
+        """An event of the same article under a near-identical name (headline and body)."""
+        for event in self.events.values():
+            same_article = any(e.article == article.index for e in event.evidence)
+            if same_article and fuzz.ratio(event.name, name) >= SAME_EVENT_RATIO:
+                return event
+        return None
+
+    def take_part(self, person: str, event: Event, roles: set[str], ev: Evidence) -> None:
+        part = self.participations.setdefault(
+            (person, event.id), Participation(person, event.id, [])
+        )
+        part.roles = sorted(set(part.roles) | roles)
+        part.evidence.append(ev)
 
     def evidence(self, article: Article, sentence: Sentence) -> Evidence:
         start, end = self.doc.original_span(sentence.start, sentence.end)
@@ -171,28 +229,38 @@ def _given_names(names: set[str]) -> dict[str, str]:
     return out
 
 
-def _roles(text: str, mentions: list[tuple[str, int, int]]) -> dict[str, tuple[set[str], int]]:
-    """Role cues of a sentence, each applied to the persons named before it in its clause
-    group; returns person → (roles, position of the cue)."""
-    out: dict[str, tuple[set[str], int]] = {}
-    cues = list(_cue_pattern().finditer(text))
+@dataclass(frozen=True)
+class _Role:
+    """A role cue applied to one person: `at` is where the cue stands in the sentence."""
+
+    person: str
+    person_at: int
+    roles: frozenset[str]
+    weak: bool  # only weak cues (强调, 指出): the person must be present by another cue
+    at: int
+    reported_speech: bool  # 讲话精神: a speech given elsewhere
+
+
+def _roles(text: str, mentions: list[tuple[str, int, int]]) -> list[_Role]:
+    """Role cues of a sentence, each group (`出席会议并讲话`) applied to the persons named
+    between the previous group and it."""
     groups: list[list[re.Match[str]]] = []
-    for cue in cues:
+    for cue in _cue_pattern().finditer(text):
         if groups and ROLE_LINK.match(text[groups[-1][-1].end() : cue.start()]):
             groups[-1].append(cue)
         else:
             groups.append([cue])
+    out: list[_Role] = []
     floor = 0
     for group in groups:
         start = group[0].start()
         subjects = [(n, s) for n, s, e in mentions if floor <= s and e <= start]
         if not subjects:
-            # 会议由董正国主持: the person stands between 由 and the cue
             continue
-        roles = {_role_of()[c.group()] for c in group}
-        for name, _ in subjects:
-            have, _ = out.get(name, (set(), start))
-            out[name] = (have | roles, start)
+        roles = frozenset(_role_of()[c.group()] for c in group)
+        weak = all(c.group() in _weak_cues() for c in group)
+        reported = REPORTED_SPEECH.match(text, group[-1].end()) is not None
+        out += [_Role(n, s, roles, weak, start, reported) for n, s in subjects]
         floor = group[-1].end()
     return out
 
@@ -218,13 +286,12 @@ def extract_document(doc: Document) -> DocumentRecord:
     known = {n for n in known if looks_like_name(n)}
     known -= set(_given_names(known))  # 文龙 (市长) is 陆文龙, not a person of its own
     lookup = {n: n for n in known} | _given_names(known)
-    home = doc.home.name if doc.home else None
 
     for article in articles:
         ctx = contexts[article.index]
         current: Event | None = None
         for sentence in article.sentences:
-            text = sentence.text
+            text = squeeze(sentence.text)
             ev = c.evidence(article, sentence)
             mentions = _mentions(text, lookup)
             for name, _, _ in mentions:
@@ -232,22 +299,24 @@ def extract_document(doc: Document) -> DocumentRecord:
             story_body = current.organizer if current else None
             for chain in read_chains(text, ctx, story_body):
                 _add_positions(c, chain, ev, ctx)
-            found = find_events(text, ctx, home)
+            in_headline = text in squeeze(article.headline or "")
             here: list[tuple[EventMention, Event | None]] = []
-            for mention in found:
+            for mention in find_events(text, ctx, known):
                 event = None
-                if mention.reported or (sentence.text == article.headline):
-                    event = _add_event(c, mention, text, article, doc.year, ev, current is None)
-                    current = event
+                if mention.reported or in_headline or mention.visitor:
+                    first = current is None or in_headline
+                    event = c.add_event(mention, text, article, doc.year, ev, first)
+                    current = event if mention.reported or in_headline else current
+                    if mention.visitor:
+                        c.take_part(mention.visitor, event, {"lead"}, ev)
                 here.append((mention, event))
-            for name, (roles, at) in _roles(text, mentions).items():
-                event = _event_for(c, here, at, current, text, article, doc.year, ev)
+            for role in _roles(text, mentions):
+                event = _event_for(c, here, role, current, text, article, doc.year, ev)
                 if event is None:
                     continue
-                key = (name, event.id)
-                part = c.participations.setdefault(key, Participation(name, event.id, []))
-                part.roles = sorted(set(part.roles) | roles)
-                part.evidence.append(ev)
+                if role.weak and (role.person, event.id) not in c.participations:
+                    continue  # 习近平总书记指出…: quoted, not said at this meeting
+                c.take_part(role.person, event, set(role.roles), ev)
 
     return DocumentRecord(
         doc=doc.doc_id,
@@ -288,54 +357,35 @@ def _add_positions(c: _Collector, chain: Chain, ev: Evidence, ctx: PlaceContext)
             org.evidence.append(ev)
 
 
-def _add_event(
-    c: _Collector,
-    mention: EventMention,
-    text: str,
-    article: Article,
-    year: int | None,
-    ev: Evidence,
-    first_in_article: bool,
-) -> Event:
-    existing = c.events.get(mention.name)
-    if existing:
-        existing.evidence.append(ev)
-        return existing
-    date = _event_date(text, article, year)
-    if date is None and first_in_article and article.date:
-        date = article.date.isoformat()
-    event = Event(
-        id=f"e{len(c.events) + 1}",
-        name=mention.name,
-        type=mention.type,
-        date=date,
-        place=article.place.name if article.place else None,
-        organizer=mention.organizer,
-        evidence=[ev],
-    )
-    c.events[mention.name] = event
-    return event
+def _spoke_at(text: str, mention: EventMention) -> bool:
+    """在X上讲话, 在3月17日召开的X上的重要讲话: the speech was given at X."""
+    return SPOKE_AT.search(text, 0, mention.start) is not None
 
 
 def _event_for(
     c: _Collector,
     here: list[tuple[EventMention, Event | None]],
-    at: int,
+    role: _Role,
     current: Event | None,
     text: str,
     article: Article,
     year: int | None,
     ev: Evidence,
 ) -> Event | None:
-    """The event a role cue at `at` refers to: one named right after it (出席X会议), one
-    named in the sentence, else the article's current event."""
-    after = [(m, e) for m, e in here if m.start >= at and m.start - at <= 4]
-    reported = [(m, e) for m, e in here if e is not None]
-    chosen = after[0] if after else (reported[-1] if reported else None)
-    if chosen is not None:
-        mention, event = chosen
-        if event is None and not mention.background:
-            event = _add_event(c, mention, text, article, year, ev, False)
-        if event is not None:
-            return event
-    return current
+    """The event a role refers to: one named between the person and the cue (在X上讲话),
+    one named right after the cue (出席X), one reported in the sentence, else the
+    article's current event — unless the cue reports a speech given elsewhere."""
+    between = [
+        (m, e)
+        for m, e in here
+        if role.person_at < m.start and m.end <= role.at <= m.end + 8 and _spoke_at(text, m)
+    ]
+    after = [(m, e) for m, e in here if role.at <= m.start <= role.at + 4]
+    if "speak" in role.roles and not role.roles & {"attend", "chair", "observe"}:
+        after = []  # 讲话 is not followed by where it was given
+    for mention, event in between[-1:] or after[:1]:
+        return event or c.add_event(mention, text, article, year, ev, False)
+    if role.reported_speech:
+        return None
+    earlier = [e for m, e in here if e is not None and m.end <= role.at]
+    return current or (earlier[-1] if earlier else None)

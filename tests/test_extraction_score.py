@@ -17,12 +17,12 @@ ROOT = Path(__file__).resolve().parent.parent
 EVAL = ROOT.parent / "shared" / "eval"
 
 FLOORS = {
-    "persons": 0.90,
-    "positions_lenient": 0.83,
-    "positions_strict": 0.77,
-    "events": 0.48,
-    "events_dated": 0.41,
-    "participations": 0.49,
+    "persons": 0.97,
+    "positions_lenient": 0.92,
+    "positions_strict": 0.90,
+    "events": 0.73,
+    "events_dated": 0.71,
+    "participations": 0.62,
 }
 
 
