@@ -19,7 +19,13 @@ from dataclasses import dataclass
 from functools import cache
 
 import lexicons
-from extraction.orgs import PlaceContext, canonical_org, ends_with_suffix, resolve_place_words
+from extraction.orgs import (
+    PLACE_WORDS,
+    PlaceContext,
+    canonical_org,
+    ends_with_suffix,
+    resolve_place_words,
+)
 
 INTRO = re.compile(
     r"(?:主持召开|组织召开|召开了|召开|举行了|举行|举办了|举办|开展了|开展|组织开展|组织"
@@ -92,7 +98,9 @@ def _named(text: str, m: re.Match[str], ctx: PlaceContext) -> EventMention | Non
             start = text.rindex("“", 0, start)  # a quoted name may hold commas
             continue
         start -= 1
-    raw = LEAD_NOISE.sub("", text[start:end]).strip("“”")
+    raw = LEAD_NOISE.sub("", text[start:end])
+    if raw.startswith("“") and raw.count("“") > raw.count("”"):
+        raw = raw[1:]
     if len(raw) <= len(m.group()) + 1 or raw.startswith(_weak_leads()):
         return None
     before, after = text[: text.index(raw, start)], text[end:]
@@ -101,7 +109,8 @@ def _named(text: str, m: re.Match[str], ctx: PlaceContext) -> EventMention | Non
     if verb:
         head = re.split(r"[，。；：、\n]", before[: verb.start()])[-1]
         head = LEAD_NOISE.sub("", re.sub(r"^在", "", head))
-        organizer = canonical_org(head, ctx) if 2 <= len(head) <= 24 else None
+        if 2 <= len(head) <= 24 and (ends_with_suffix(head) or PLACE_WORDS.match(head)):
+            organizer = canonical_org(head, ctx)
     name = resolve_place_words(raw, ctx)
     if organizer and name == raw and not name.startswith(organizer[:2]):
         name = organizer + name  # 甘肃省监狱管理局召开党的二十大精神宣讲会

@@ -109,8 +109,10 @@ def resolve_place_words(name: str, ctx: PlaceContext) -> str:
         level = LEVEL_PREFIX.get(m.group()[-1])
         where = ctx.at_level(level) if level else None
         return where.name + name[m.end() :] if where else name
-    if name[:1] in "省市县" and not name.startswith(("市场", "省份", "县域")):
-        return canonical_org(name, ctx)
+    level = LEVEL_PREFIX.get(name[:1])
+    if level and not name.startswith(("市场", "省份", "县域", "区域")):
+        where = ctx.at_level(level)
+        return where.name + name[1:] if where else name
     return name
 
 

@@ -46,8 +46,9 @@ def squeeze(text: str) -> str:
 SAME_EVENT_RATIO = 80  # rapidfuzz ratio above which two names of one article are one event
 CLAUSE_START = set("，。；：！？“”\n、（")
 ROLE_LINK = re.compile(r"^(?:会议)?(?:并|和|、|及)[^，；。！？]*$")
+STOPS = re.compile(r"[，。；：！？]")
 SPOKE_AT = re.compile(r"在(?:[^，。；]{0,12}?(?:召开|举行)的)?$")
-REPORTED_SPEECH = re.compile(r"(?:的)?(?:精神|指示|批示|要求)")
+REPORTED_SPEECH = re.compile(r"(?:的)?(?:重要)?(?:精神|指示|批示|要求|和指示)")
 SPEAKS_IN = re.compile(r"^在[^，。；]{1,24}?[中上](?:说|指出|表示|强调|提出)")
 
 
@@ -59,7 +60,9 @@ def role_cues() -> tuple[tuple[str, str], ...]:
 
 @cache
 def _cue_pattern() -> re.Pattern[str]:
-    return re.compile("|".join(re.escape(c) for c, _ in role_cues()))
+    """Cues, with the words that merely contain one (工作报告) matched first."""
+    words = sorted(lexicons.words("not_cues.txt") + tuple(c for c, _ in role_cues()), key=len)
+    return re.compile("|".join(re.escape(w) for w in reversed(words)))
 
 
 @cache
@@ -246,6 +249,8 @@ def _roles(text: str, mentions: list[tuple[str, int, int]]) -> list[_Role]:
     between the previous group and it."""
     groups: list[list[re.Match[str]]] = []
     for cue in _cue_pattern().finditer(text):
+        if cue.group() not in _role_of():
+            continue
         if groups and ROLE_LINK.match(text[groups[-1][-1].end() : cue.start()]):
             groups[-1].append(cue)
         else:
@@ -259,8 +264,11 @@ def _roles(text: str, mentions: list[tuple[str, int, int]]) -> list[_Role]:
             continue
         roles = frozenset(_role_of()[c.group()] for c in group)
         weak = all(c.group() in _weak_cues() for c in group)
-        reported = REPORTED_SPEECH.match(text, group[-1].end()) is not None
-        out += [_Role(n, s, roles, weak, start, reported) for n, s in subjects]
+        after_cue = REPORTED_SPEECH.match(text, group[-1].end()) is not None
+        for name, at in subjects:
+            # 总书记关于…的重要讲话: a speech described, given elsewhere
+            described = "的" in text[at:start] and "speak" in roles
+            out.append(_Role(name, at, roles, weak, start, after_cue or described))
         floor = group[-1].end()
     return out
 
@@ -380,7 +388,11 @@ def _event_for(
         for m, e in here
         if role.person_at < m.start and m.end <= role.at <= m.end + 8 and _spoke_at(text, m)
     ]
-    after = [(m, e) for m, e in here if role.at <= m.start <= role.at + 4]
+    after = [
+        (m, e)
+        for m, e in here
+        if role.at <= m.start <= role.at + 8 and not STOPS.search(text, role.at, m.start)
+    ]
     if "speak" in role.roles and not role.roles & {"attend", "chair", "observe"}:
         after = []  # 讲话 is not followed by where it was given
     for mention, event in between[-1:] or after[:1]:
