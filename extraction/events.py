@@ -157,8 +157,8 @@ def find_events(
     text: str, ctx: PlaceContext, persons: frozenset[str] | set[str] = frozenset()
 ) -> list[EventMention]:
     """Event mentions of one sentence; where two overlap, visits first, then the longer."""
-    found = _visits(text, ctx, persons)
-    found += [e for m in _event_pattern().finditer(text) if (e := _named(text, m, ctx))]
+    named = [e for m in _event_pattern().finditer(text) if (e := _named(text, m, ctx))]
+    found = _visits(text, ctx, persons) + sorted(named, key=lambda e: e.start - e.end)
     kept: list[EventMention] = []
     for e in found:
         if any(k.start < e.end and e.start < k.end for k in kept):

@@ -43,9 +43,10 @@ def squeeze(text: str) -> str:
     return "".join(text.split())
 
 
-SAME_EVENT_RATIO = 80  # rapidfuzz ratio above which two names of one article are one event
+SAME_EVENT_RATIO = 90  # partial ratio above which two names of one article are one event
 CLAUSE_START = set("，。；：！？“”\n、（")
 ROLE_LINK = re.compile(r"^(?:会议)?(?:并|和|、|及)[^，；。！？]*$")
+DESCRIBED = re.compile(r"的(?:重要)?$")
 STOPS = re.compile(r"[，。；：！？]")
 SPOKE_AT = re.compile(r"在(?:[^，。；]{0,12}?(?:召开|举行)的)?$")
 REPORTED_SPEECH = re.compile(r"(?:的)?(?:重要)?(?:精神|指示|批示|要求|和指示)")
@@ -126,7 +127,7 @@ class _Collector:
         """An event of the same article under a near-identical name (headline and body)."""
         for event in self.events.values():
             same_article = any(e.article == article.index for e in event.evidence)
-            if same_article and fuzz.ratio(event.name, name) >= SAME_EVENT_RATIO:
+            if same_article and fuzz.partial_ratio(event.name, name) >= SAME_EVENT_RATIO:
                 return event
         return None
 
@@ -267,7 +268,7 @@ def _roles(text: str, mentions: list[tuple[str, int, int]]) -> list[_Role]:
         after_cue = REPORTED_SPEECH.match(text, group[-1].end()) is not None
         for name, at in subjects:
             # 总书记关于…的重要讲话: a speech described, given elsewhere
-            described = "的" in text[at:start] and "speak" in roles
+            described = DESCRIBED.search(text, at, start) is not None
             out.append(_Role(name, at, roles, weak, start, after_cue or described))
         floor = group[-1].end()
     return out
@@ -314,7 +315,8 @@ def extract_document(doc: Document) -> DocumentRecord:
                 if mention.reported or in_headline or mention.visitor:
                     first = current is None or in_headline
                     event = c.add_event(mention, text, article, doc.year, ev, first)
-                    current = event if mention.reported or in_headline else current
+                    if current is None or in_headline or find_dates(text[: mention.start]):
+                        current = event  # the story moves on to a dated meeting
                     if mention.visitor:
                         c.take_part(mention.visitor, event, {"lead"}, ev)
                 here.append((mention, event))
