@@ -108,7 +108,7 @@ def _named(text: str, m: re.Match[str], ctx: PlaceContext) -> EventMention | Non
     organizer = None
     if verb:
         head = re.split(r"[，。；：、\n]", before[: verb.start()])[-1]
-        head = LEAD_NOISE.sub("", re.sub(r"^在", "", head))
+        head = LEAD_NOISE.sub("", re.sub(r"^(?:在|由|经)", "", head))
         if 2 <= len(head) <= 24 and (ends_with_suffix(head) or PLACE_WORDS.match(head)):
             organizer = canonical_org(head, ctx)
     name = resolve_place_words(raw, ctx)
@@ -116,14 +116,16 @@ def _named(text: str, m: re.Match[str], ctx: PlaceContext) -> EventMention | Non
         name = organizer + name  # 甘肃省监狱管理局召开党的二十大精神宣讲会
     if len(name) < MIN_NAME:
         return None
+    background = BACKGROUND_AFTER.match(after) is not None
+    numbered = NUMBERED.search(raw) is not None  # 十五届人大四次会议: a session that took place
     return EventMention(
         start=start,
         end=end,
         name=name,
         type=event_words()[m.group()],
         organizer=organizer,
-        reported=bool(verb or HAPPENED_AFTER.match(after) or NUMBERED.search(raw)),
-        background=bool(BACKGROUND_AFTER.match(after)),
+        reported=bool(verb or HAPPENED_AFTER.match(after) or (numbered and not background)),
+        background=background,
     )
 
 

@@ -11,6 +11,7 @@ Two passes over the sentences of each article:
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -44,6 +45,7 @@ def squeeze(text: str) -> str:
 
 
 SAME_EVENT_RATIO = 90  # partial ratio above which two names of one article are one event
+SAME_EVENT_TAIL = 8  # or the length of the ending they share (…办理“回头看”工作会议)
 CLAUSE_START = set("，。；：！？“”\n、（")
 ROLE_LINK = re.compile(r"^(?:会议)?(?:并|和|、|及)[^，；。！？]*$")
 DESCRIBED = re.compile(r"的(?:重要)?$")
@@ -95,6 +97,7 @@ class _Collector:
     organizations: dict[str, Organization] = field(default_factory=dict)
     events: dict[str, Event] = field(default_factory=dict)
     participations: dict[tuple[str, str], Participation] = field(default_factory=dict)
+    inherited_dates: set[str] = field(default_factory=set)  # events dated by their article
 
     def add_event(
         self,
@@ -105,10 +108,8 @@ class _Collector:
         ev: Evidence,
         first_in_article: bool,
     ) -> Event:
-        """The event of a mention, created once per name; a later mention may date it."""
-        date = _event_date(text, article, year)
-        if date is None and first_in_article and article.date:
-            date = article.date.isoformat()
+        """The event of a mention, created once per name. A date written in the mention's
+        own sentence beats one inherited from the article."""
         event = self.events.get(mention.name) or self._same_event(mention.name, article)
         if event is None:
             event = Event(
@@ -119,15 +120,31 @@ class _Collector:
                 organizer=mention.organizer,
             )
             self.events[mention.name] = event
-        event.date = event.date or date
+        written = _event_date(text, article, year)
+        if written and (event.date is None or event.id in self.inherited_dates):
+            event.date = written
+            self.inherited_dates.discard(event.id)
+        elif event.date is None and first_in_article and article.date:
+            event.date = article.date.isoformat()
+            self.inherited_dates.add(event.id)
         event.evidence.append(ev)
         return event
 
     def _same_event(self, name: str, article: Article) -> Event | None:
-        """An event of the same article under a near-identical name (headline and body)."""
+        """The event already known under another name: one name holds the other
+        (送法进军营活动 in “12.4”国家宪法日和宪法宣传周送法进军营活动), or, within one
+        article, the names are near-identical or end alike (a headline and its body)."""
         for event in self.events.values():
+            if _places_differ(event.name, name):
+                continue
+            if event.name in name or name in event.name:
+                return event
             same_article = any(e.article == article.index for e in event.evidence)
-            if same_article and fuzz.partial_ratio(event.name, name) >= SAME_EVENT_RATIO:
+            alike = (
+                fuzz.partial_ratio(event.name, name) >= SAME_EVENT_RATIO
+                or len(os.path.commonprefix([event.name[::-1], name[::-1]])) >= SAME_EVENT_TAIL
+            )
+            if same_article and alike:
                 return event
         return None
 
@@ -141,6 +158,12 @@ class _Collector:
     def evidence(self, article: Article, sentence: Sentence) -> Evidence:
         start, end = self.doc.original_span(sentence.start, sentence.end)
         return Evidence(self.doc.doc_id, article.index, sentence.index, start, end, sentence.text)
+
+
+def _places_differ(a: str, b: str) -> bool:
+    """河南省…视频会议 and 许昌市…视频会议 are two meetings, however alike their names."""
+    pa, pb = gazetteer().pattern.match(a), gazetteer().pattern.match(b)
+    return bool(pa and pb and pa.group() != pb.group())
 
 
 def _is_place(text: str, at: int) -> bool:
@@ -310,13 +333,15 @@ def extract_document(doc: Document) -> DocumentRecord:
                 _add_positions(c, chain, ev, ctx)
             in_headline = text in squeeze(article.headline or "")
             here: list[tuple[EventMention, Event | None]] = []
+            moved = False  # the story moves to at most one new meeting per sentence
             for mention in find_events(text, ctx, known):
                 event = None
                 if mention.reported or in_headline or mention.visitor:
                     first = current is None or in_headline
                     event = c.add_event(mention, text, article, doc.year, ev, first)
-                    if current is None or in_headline or find_dates(text[: mention.start]):
-                        current = event  # the story moves on to a dated meeting
+                    dated_here = not moved and find_dates(text[: mention.start])
+                    if current is None or in_headline or dated_here:
+                        current, moved = event, True  # the story moves on to a dated meeting
                     if mention.visitor:
                         c.take_part(mention.visitor, event, {"lead"}, ev)
                 here.append((mention, event))
