@@ -38,24 +38,36 @@ def _stop_given() -> frozenset[str]:
 
 @cache
 def _segmenter() -> jieba.Tokenizer:
-    """jieba with the project's words, so that 陪同, 出席, 副市长 are never split."""
-    tokenizer = jieba.Tokenizer()
-    tokenizer.initialize()
+    """jieba's default tokenizer, taught the project's words (陪同, 出席, 副市长) once."""
+    jieba.initialize()
     for word in _stop_words():
-        tokenizer.add_word(word, freq=200_000)
-    return tokenizer
+        jieba.add_word(word, freq=200_000)
+    return jieba.dt
+
+
+@cache
+def _stop_pattern() -> re.Pattern[str]:
+    return re.compile("|".join(map(re.escape, _stop_words())))
+
+
+@cache
+def _surnames_by_initial() -> dict[str, tuple[str, ...]]:
+    out: dict[str, list[str]] = {}
+    for surname in surnames():  # longest first, so compound surnames win
+        out.setdefault(surname[0], []).append(surname)
+    return {k: tuple(v) for k, v in out.items()}
 
 
 def starts_stop(text: str, at: int) -> bool:
     if at >= len(text) or text[at] in BOUNDARY:
         return True
-    return text.startswith(_stop_words(), at)
+    return _stop_pattern().match(text, at) is not None
 
 
 def surname_at(text: str, at: int) -> str | None:
-    for s in surnames():
-        if text.startswith(s, at):
-            return s
+    for surname in _surnames_by_initial().get(text[at : at + 1], ()):
+        if text.startswith(surname, at):
+            return surname
     return None
 
 

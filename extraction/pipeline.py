@@ -227,14 +227,26 @@ def _title_at(text: str) -> str:
     return max((t for t in titles() if text.startswith(t)), key=len)
 
 
-def _mentions(text: str, known: dict[str, str]) -> list[tuple[str, int, int]]:
+@dataclass(frozen=True)
+class _Lookup:
+    """The names of one document (full and given names) with their matcher, built once."""
+
+    names: dict[str, str]  # written form → full name
+    pattern: re.Pattern[str] | None
+
+    @classmethod
+    def of(cls, names: dict[str, str]) -> _Lookup:
+        forms = sorted(names, key=len, reverse=True)
+        return cls(names, re.compile("|".join(map(re.escape, forms))) if forms else None)
+
+
+def _mentions(text: str, lookup: _Lookup) -> list[tuple[str, int, int]]:
     """Mentions of known names (and given names standing for them), left to right."""
-    if not known:
+    if lookup.pattern is None:
         return []
-    pattern = re.compile("|".join(map(re.escape, sorted(known, key=len, reverse=True))))
     out = []
-    for m in pattern.finditer(text):
-        full = known[m.group()]
+    for m in lookup.pattern.finditer(text):
+        full = lookup.names[m.group()]
         if m.group() != full:  # a given name: must stand alone (士刚同志, 文龙副市长)
             prev = text[m.start() - 1 : m.start()]
             nxt = text[m.end() :]
@@ -317,7 +329,7 @@ def extract_document(doc: Document) -> DocumentRecord:
             known.update(_names_in_sentence(sentence.text, contexts[article.index]))
     known = {n for n in known if looks_like_name(n)}
     known -= set(_given_names(known))  # 文龙 (市长) is 陆文龙, not a person of its own
-    lookup = {n: n for n in known} | _given_names(known)
+    lookup = _Lookup.of({n: n for n in known} | _given_names(known))
 
     for article in articles:
         ctx = contexts[article.index]

@@ -1,0 +1,62 @@
+"""Extraction speed against plain jieba segmentation, measured in the same run.
+
+    python benchmarks/extract_speed.py [--repeat N] [FILES...]   (default: seeds/*.txt)
+
+Prints characters per second of the whole extraction (cleaning, articles, context,
+extraction records) and of `jieba.lcut` over the same texts, and their ratio; the
+target is a ratio >= 1.0 on one core. Peak memory (ru_maxrss) is printed too.
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import time
+from pathlib import Path
+
+import jieba
+
+from extraction import extract_document
+from loaders.document import build_document
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _rate(chars: int, seconds: float) -> float:
+    return chars / seconds if seconds else float("inf")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("files", nargs="*", type=Path)
+    parser.add_argument("--repeat", type=int, default=3, help="passes over the texts")
+    args = parser.parse_args()
+    files = args.files or sorted((ROOT / "seeds").glob("*.txt"))
+    texts = [f.read_text(encoding="utf-8") for f in files]
+    chars = sum(map(len, texts)) * args.repeat
+
+    jieba.initialize()
+    extract_document(build_document("warm-up", "", texts[0]))  # lexicons, jieba, regexes
+
+    start = time.perf_counter()
+    for _ in range(args.repeat):
+        for i, text in enumerate(texts):
+            extract_document(build_document(str(i), "", text))
+    extraction = time.perf_counter() - start
+
+    start = time.perf_counter()
+    for _ in range(args.repeat):
+        for text in texts:
+            jieba.lcut(text)
+    segmentation = time.perf_counter() - start
+
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"texts: {len(texts)} files, {chars:,} characters over {args.repeat} passes")
+    print(f"extraction: {_rate(chars, extraction):12,.0f} chars/s")
+    print(f"jieba.lcut: {_rate(chars, segmentation):12,.0f} chars/s")
+    print(f"ratio (extraction / jieba.lcut): {segmentation / extraction:.2f}  (target >= 1.0)")
+    print(f"peak memory: {peak:.0f} MiB")
+
+
+if __name__ == "__main__":
+    main()
