@@ -59,7 +59,8 @@ def _surnames_by_initial() -> dict[str, tuple[str, ...]]:
 
 
 def starts_stop(text: str, at: int) -> bool:
-    if at >= len(text) or text[at] in BOUNDARY:
+    """Does a name end before `at`: punctuation, a digit (李强6月2日), a verb or a title."""
+    if at >= len(text) or text[at] in BOUNDARY or not "\u4e00" <= text[at] <= "\u9fff":
         return True
     return _stop_pattern().match(text, at) is not None
 

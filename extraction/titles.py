@@ -21,6 +21,7 @@ from extraction.orgs import PlaceContext, _leading_place, canonical_org, ends_wi
 DELIMITERS = set("，。；：！？“”‘’（）()《》「」,;:!?\n")
 ORG_CUT = re.compile(r".*[的让使向对在把被将为是从于由给]")
 ORG_LEAD = re.compile(r"^(?:会议由|由|在|原|时任|新任|现任|担任|及|和|与|分别|受邀|邀请|以及)")
+FOLDED_TITLES = ("部长", "局长", "厅长", "处长", "科长")
 NAME_JOINERS = ("、", "和", "及", "与")
 MAX_ORG = 30
 
@@ -78,6 +79,8 @@ def _org_text(text: str, start: int, end: int) -> str:
 
 
 def _is_org(raw: str) -> bool:
+    if re.search(r"\d", raw) and not ends_with_suffix(raw):
+        return False  # 新华社北京6月3日电
     return bool(raw) and (
         ends_with_suffix(raw)
         or _leading_place(raw)[0] is not None
@@ -92,7 +95,7 @@ def _implied(title: Title, raw_org: str, carried: str | None, ctx: PlaceContext)
     if not body:
         return None
     if body[0] not in "省市县区州":
-        return raw_org or body
+        return body  # 总书记 → 中共中央, 国务院总理 → 国务院, whatever stands before
     if raw_org:
         if canonical_org(raw_org, ctx).endswith(body[1:]):
             return raw_org  # 市人民政府副市长: the body is written out
@@ -106,6 +109,8 @@ def _implied(title: Title, raw_org: str, carried: str | None, ctx: PlaceContext)
 
 
 def _make_post(title: Title, org: str, ctx: PlaceContext) -> Post:
+    if title.word in FOLDED_TITLES and not ends_with_suffix(org) and org:
+        org += title.word[-2]  # 外交部长: the 部 of 外交部 is folded into 部长
     canonical = canonical_org(org, ctx)
     return Post(title.post, canonical + title.suffix)
 

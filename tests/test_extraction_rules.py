@@ -89,3 +89,23 @@ def test_given_name_resolves_to_the_full_name():
     text = "副市长陆海平出席。会上，海平同志作了说明。"
     record = extract_document(build_document("t", "t", text))
     assert {p.name for p in record.persons} == {"陆海平"}
+
+
+def test_a_date_right_after_a_name_ends_it():
+    assert _posts("国务院总理赵新华6月2日在北京会见外宾。") == {("赵新华", "总理", "国务院")}
+
+
+def test_a_ministry_folded_into_its_title():
+    assert _posts("国务委员兼外交部长钱志诚参加会见。") == {
+        ("钱志诚", "国务委员", "国务院"),
+        ("钱志诚", "部长", "外交部"),
+    }
+
+
+def test_visit_led_by_a_named_person():
+    text = "本报讯 5月8日，省人大常委会副主任林德培率调研组来我市调研，市人大常委会主任韦国强陪同。"
+    record = extract_document(build_document("t", "t", "2024年5月 洛阳 洛阳 洛阳\n" + text))
+    (event,) = record.events
+    assert event.type == "visit" and event.date == "2024-05-08"
+    roles = {(p.person, tuple(p.roles)) for p in record.participations}
+    assert roles == {("林德培", ("lead",)), ("韦国强", ("accompany",))}
