@@ -9,6 +9,7 @@ in the same graph.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -35,11 +36,17 @@ _PREF_LABEL = NamedNode(PREFIXES["skos"] + "prefLabel")
 _GRAPH = DefaultGraph()
 
 
+@cache
+def _named(value: str) -> NamedNode:
+    """Schema terms and roles, made once: most of a batch's triples repeat them."""
+    return NamedNode(value)
+
+
 def _term(prop: Prop, value: Scalar) -> NamedNode | Literal:
     if prop.kind == "ref":
         return NamedNode(iri(str(value)))
     if prop.kind == "role":
-        return NamedNode(role_iri(str(value)))
+        return _named(role_iri(str(value)))
     if prop.kind == "date":
         return Literal(str(value), datatype=_DATE)
     return Literal(value)
@@ -67,7 +74,7 @@ def _triples(
     for key, value in values:
         prop = schema_props.get(key) or schema_sets[key]
         term = _term(prop, value)
-        yield subject, NamedNode(prop.predicate), term
+        yield subject, _named(prop.predicate), term
         if prop.kind == "role":
             yield term, _TYPE, _ROLE
             yield term, _PREF_LABEL, Literal(str(value))
@@ -76,7 +83,7 @@ def _triples(
 def node_quads(node: Node) -> Iterator[Quad]:
     t = NODE_TYPES[node.label]
     subject = NamedNode(iri(node.id))
-    yield Quad(subject, _TYPE, NamedNode(t.rdf_class), _GRAPH)
+    yield Quad(subject, _TYPE, _named(t.rdf_class), _GRAPH)
     for s, p, o in _triples(subject, node.props, node.sets, t.props, t.sets):
         yield Quad(s, p, o, _GRAPH)
 
@@ -85,13 +92,13 @@ def link_quads(link: Link) -> Iterator[Quad]:
     t = LINK_TYPES[link.type]
     source, target = NamedNode(iri(link.source)), NamedNode(iri(link.target))
     ends = (target, source) if t.reverse else (source, target)
-    yield Quad(ends[0], NamedNode(t.shortcut), ends[1], _GRAPH)
+    yield Quad(ends[0], _named(t.shortcut), ends[1], _GRAPH)
     if t.rdf_class is None:
         return
     subject = NamedNode(iri(link.id))
-    yield Quad(subject, _TYPE, NamedNode(t.rdf_class), _GRAPH)
-    yield Quad(subject, NamedNode(t.source_pred), source, _GRAPH)
-    yield Quad(subject, NamedNode(t.target_pred), target, _GRAPH)
+    yield Quad(subject, _TYPE, _named(t.rdf_class), _GRAPH)
+    yield Quad(subject, _named(t.source_pred), source, _GRAPH)
+    yield Quad(subject, _named(t.target_pred), target, _GRAPH)
     for s, p, o in _triples(subject, link.props, link.sets, t.props, t.sets):
         yield Quad(s, p, o, _GRAPH)
 

@@ -19,7 +19,6 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from multiprocessing import get_context
 from pathlib import Path
-from typing import Any
 
 from extraction import extract_document
 from extraction.records import DocumentRecord
@@ -31,8 +30,8 @@ from loaders.document import load_document
 
 RECORD_SUFFIXES = (".jsonl", ".json")
 
-Item = tuple[str, str, Path | dict[str, Any]]
-"""(document name, where it comes from, a text file or a record as a dict)."""
+Item = tuple[str, str, Path | str]
+"""(document name, where it comes from, a text file or a record as JSON text)."""
 
 
 @dataclass
@@ -80,18 +79,19 @@ def read_items(files: Iterable[Path], failures: list[Failure]) -> Iterator[Item]
             if not line.strip():
                 continue
             try:
-                data = json.loads(line)
-                yield str(data["doc"]), where, data
+                doc = json.loads(line)["doc"]
             except (ValueError, KeyError, TypeError) as exc:
                 failures.append(Failure(where, f"not a record: {exc}"))
+                continue
+            yield str(doc), where, line  # the text, not the parsed dict: a tenth of the memory
 
 
 def process(item: Item) -> tuple[str, GraphBatch | str]:
     """Extract (or read) and resolve one document; a failure comes back as its message."""
     _, where, source = item
     try:
-        if isinstance(source, dict):
-            record = DocumentRecord.from_dict(source)
+        if isinstance(source, str):
+            record = DocumentRecord.from_dict(json.loads(source))
         else:
             record = extract_document(load_document(source))
         return where, resolve_document(record)

@@ -36,7 +36,9 @@ StoreOption = Annotated[
 ]
 DataOption = Annotated[
     Path | None,
-    typer.Option("--data", help="Folder of the embedded store [default: $OKG_DATA or data/okg]."),
+    typer.Option(
+        "--data", help="Folder of the embedded store (default: $OKG_DATA, else data/okg)."
+    ),
 ]
 UriOption = Annotated[
     str | None, typer.Option("--neo4j-uri", envvar="NEO4J_URI", help="Bolt URI of Neo4j.")

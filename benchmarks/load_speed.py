@@ -1,0 +1,120 @@
+"""Load throughput of each store: links written per second, on a generated corpus.
+
+    python benchmarks/load_speed.py [--docs 10000] [--stores embedded,neo4j] [--batch 200]
+                                    [--corpus DIR] [--extract --jobs 2] [--clear]
+
+The corpus (benchmarks/generate_corpus.py) is made once in DIR (default
+build/corpus-<docs>) and reused. By default the documents' true records (gold.jsonl)
+are loaded, so the figures are the graph's own (resolution and writes), not the
+extractor's; `--extract` reads the texts through the extractor instead. Each store
+starts empty: the embedded one in a temporary folder, Neo4j at $NEO4J_URI (or
+$NEO4J_TEST_URI), which must be empty unless `--clear` is given.
+
+links/s counts every relationship written (facts, structure, mentions) over the time
+spent in the stores' `write`; facts/s counts the evidence-bearing ones only.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from rich.console import Console
+from rich.table import Table
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from generate_corpus import write_corpus  # noqa: E402
+
+from graph.embedded import EmbeddedStore  # noqa: E402
+from graph.ingest import IngestReport, ingest, pending_items  # noqa: E402
+from graph.neo4j_store import Neo4jStore  # noqa: E402
+from graph.store import GraphStore, summary  # noqa: E402
+
+
+def load(store: GraphStore, inputs: list[Path], jobs: int, batch: int) -> dict[str, float]:
+    report = IngestReport()
+    started = time.perf_counter()
+    items = pending_items(inputs, store, report)
+    ingest(items, store, report, jobs=jobs, batch_size=batch)
+    wall = time.perf_counter() - started
+    counts = summary(store)
+    return {
+        "documents": len(report.loaded),
+        "failures": len(report.failures),
+        "links_written": report.links,
+        "facts_written": report.facts,
+        "write_seconds": round(report.write_seconds, 2),
+        "wall_seconds": round(wall, 2),
+        "links_per_second": round(report.links / report.write_seconds),
+        "facts_per_second": round(report.facts / report.write_seconds),
+        "documents_per_second": round(len(report.loaded) / wall, 1),
+        "persons": counts["persons"],
+        "events": counts["events"],
+        "links_in_store": counts["links"],
+    }
+
+
+def open_neo4j(clear: bool) -> Neo4jStore:
+    uri = os.environ.get("NEO4J_URI") or os.environ.get("NEO4J_TEST_URI")
+    if not uri:
+        raise SystemExit("no Neo4j: set NEO4J_URI (or NEO4J_TEST_URI), or --stores embedded")
+    store = Neo4jStore(
+        uri, os.environ.get("NEO4J_USER", "neo4j"), os.environ.get("NEO4J_PASSWORD", "")
+    )
+    if store.node_counts()["Document"]:
+        if not clear:
+            raise SystemExit(f"the Neo4j database at {uri} is not empty; --clear empties it")
+        with store.driver.session() as session:  # IN TRANSACTIONS needs an auto-commit query
+            session.run(
+                "MATCH (n) CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS"
+            ).consume()
+    return store
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--docs", type=int, default=10_000)
+    parser.add_argument("--corpus", type=Path)
+    parser.add_argument("--stores", default="embedded,neo4j")
+    parser.add_argument("--batch", type=int, default=200, help="documents per transaction")
+    parser.add_argument("--extract", action="store_true", help="extract the texts")
+    parser.add_argument("--jobs", type=int, default=1)
+    parser.add_argument("--clear", action="store_true", help="empty a non-empty Neo4j")
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args()
+
+    corpus = args.corpus or Path("build") / f"corpus-{args.docs}"
+    gold = corpus / "gold.jsonl"
+    if not gold.exists():
+        write_corpus(corpus, args.docs)
+    inputs = sorted(corpus.glob("*.txt")) if args.extract else [gold]
+
+    results = {}
+    for name in args.stores.split(","):
+        if name == "embedded":
+            with tempfile.TemporaryDirectory() as folder:
+                store: GraphStore = EmbeddedStore(Path(folder))
+                results[name] = load(store, inputs, args.jobs, args.batch)
+                store.close()
+        else:
+            store = open_neo4j(args.clear)
+            results[name] = load(store, inputs, args.jobs, args.batch)
+            store.close()
+
+    if args.json:
+        print(json.dumps(results, indent=2))
+        return
+    table = Table("", *results, title=f"load throughput, {corpus} ({args.batch} docs/batch)")
+    for key in next(iter(results.values())):
+        table.add_row(key, *(f"{r[key]:,}" for r in results.values()))
+    Console().print(table)
+
+
+if __name__ == "__main__":
+    main()
