@@ -13,6 +13,7 @@ Without NEO4J_TEST_URI such tests fail (they are never skipped) with a message s
 
 Fixtures:
   neo4j_uri         the Bolt URI (session scope)
+  neo4j_http_uri    the HTTP URI, from NEO4J_TEST_HTTP_URI; the Browser is at its /browser/
   neo4j_auth        the auth to pass to the driver or to ``okg --neo4j-user``: None when the
                     server has auth disabled (the test server does), else (user, password)
                     from NEO4J_TEST_USER / NEO4J_TEST_PASSWORD (session scope)
@@ -28,13 +29,13 @@ from collections.abc import Iterator
 
 import pytest
 
-NEO4J_FIXTURES = {"neo4j_uri", "neo4j_auth", "neo4j_server", "neo4j_driver"}
+NEO4J_FIXTURES = {"neo4j_uri", "neo4j_http_uri", "neo4j_auth", "neo4j_server", "neo4j_driver"}
 
 NEO4J_HOWTO = (
     "this test needs the Neo4j test server, and NEO4J_TEST_URI is not set.\n"
     "Start it and export its URI, then run pytest again:\n"
     "    scripts/neo4j-test-server start\n"
-    '    eval "$(scripts/neo4j-test-server env)"    # export NEO4J_TEST_URI=bolt://127.0.0.1:PORT\n'
+    '    eval "$(scripts/neo4j-test-server env)"    # exports NEO4J_TEST_URI, NEO4J_TEST_HTTP_URI\n'
     "and afterwards: scripts/neo4j-test-server stop\n"
     "(scripts/test does all of this by itself.)"
 )
@@ -58,6 +59,16 @@ def neo4j_uri() -> str:
     if not uri:
         pytest.fail(NEO4J_HOWTO, pytrace=False)
     return uri
+
+
+@pytest.fixture(scope="session")
+def neo4j_http_uri(neo4j_uri: str) -> str:
+    uri = os.environ.get("NEO4J_TEST_HTTP_URI")
+    if not uri:
+        pytest.fail(
+            NEO4J_HOWTO.replace("NEO4J_TEST_URI is", "NEO4J_TEST_HTTP_URI is"), pytrace=False
+        )
+    return uri.rstrip("/") + "/"
 
 
 @pytest.fixture(scope="session")
@@ -95,10 +106,7 @@ def neo4j_driver(neo4j_server) -> Iterator:
 
 def clear_neo4j(driver) -> None:
     """Empty the default database: data first, then constraints, then indexes."""
-    with driver.session() as session:  # CALL ... IN TRANSACTIONS needs an auto-commit query
-        session.run(
-            "MATCH (n) CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS"
-        ).consume()
+    driver.execute_query("MATCH (n) DETACH DELETE n")
     constraints, _, _ = driver.execute_query("SHOW CONSTRAINTS YIELD name")
     for record in constraints:
         driver.execute_query(f"DROP CONSTRAINT {_quote(record['name'])} IF EXISTS")

@@ -73,6 +73,16 @@ def test_each_test_starts_with_an_empty_database(neo4j_driver, run):
     )
 
 
+def test_routing_uri_works_too(neo4j_driver, neo4j_uri, neo4j_auth):
+    # The server advertises its real Bolt port, so neo4j:// (routing) URIs work as well.
+    from neo4j import GraphDatabase
+
+    routing = neo4j_uri.replace("bolt://", "neo4j://", 1)
+    with GraphDatabase.driver(routing, auth=neo4j_auth) as driver:
+        records, _, _ = driver.execute_query("RETURN $x AS x", x=42)
+    assert records[0]["x"] == 42
+
+
 def test_server_is_neo4j_5_community(neo4j_driver):
     records, _, _ = neo4j_driver.execute_query(
         "CALL dbms.components() YIELD name, versions, edition RETURN versions[0] AS v, edition"

@@ -1,12 +1,16 @@
 // A real Neo4j Community server for the tests, started by scripts/neo4j-test-server.
 //
 // It runs the server through neo4j-harness (the same kernel, Cypher, Bolt and HTTP server as the
-// packaged Neo4j), bound to 127.0.0.1 on free ports, with authentication disabled. Once the server
+// packaged Neo4j), bound to 127.0.0.1 on free ports (or NEO4J_TEST_BOLT_PORT and
+// NEO4J_TEST_HTTP_PORT when set), with authentication disabled. Once the server
 // is up it writes, in the state directory given as the only argument:
 //   bolt-uri, http-uri, version, pid   (one line each; the script waits for bolt-uri)
 // The server's files live in STATE/work/ and are deleted when it stops (SIGTERM or SIGINT).
 
 import java.io.IOException;
+import java.net.BindException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +25,7 @@ import org.neo4j.configuration.connectors.HttpConnector;
 import org.neo4j.configuration.helpers.SocketAddress;
 import org.neo4j.harness.Neo4j;
 import org.neo4j.harness.Neo4jBuilders;
+import org.neo4j.server.configuration.ServerSettings;
 
 public final class Neo4jTestServer {
     private Neo4jTestServer() {}
@@ -34,23 +39,28 @@ public final class Neo4jTestServer {
         Files.createDirectories(state.resolve("work"));
 
         long t0 = System.nanoTime();
-        Neo4j neo4j = Neo4jBuilders.newInProcessBuilder(state.resolve("work"))
-                .withConfig(GraphDatabaseSettings.default_advertised_address, new SocketAddress("127.0.0.1"))
-                .withConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", 0))
-                .withConfig(HttpConnector.listen_address, new SocketAddress("127.0.0.1", 0))
-                // No usage report to the internet (dbms.usage_report.enabled).
-                .withConfig(GraphDatabaseSettings.udc_enabled, false)
-                // Stop Bolt's network threads at once instead of after a 5 s quiet period.
-                .withConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, 0)
-                .withConfig(
-                        GraphDatabaseInternalSettings.netty_server_shutdown_timeout, Duration.ofSeconds(5))
-                .build();
+        Neo4j neo4j = null;
+        for (int attempt = 1; neo4j == null; attempt++) {
+            // Ports are chosen here rather than left to the server (port 0) so that the addresses
+            // it advertises (Browser discovery, neo4j:// routing tables) carry the real ports.
+            int bolt = port("NEO4J_TEST_BOLT_PORT");
+            int http = port("NEO4J_TEST_HTTP_PORT");
+            try {
+                neo4j = start(state.resolve("work"), bolt, http);
+            } catch (RuntimeException e) {
+                if (attempt >= 3 || !hasBindException(e)) {
+                    throw e;
+                }
+                System.out.println("neo4j-test-server: port taken meanwhile, trying others");
+            }
+        }
+        final Neo4j server = neo4j;
 
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("neo4j-test-server: stopping");
             try {
-                neo4j.close();
+                server.close();
             } finally {
                 for (String name : new String[] {"bolt-uri", "http-uri", "version", "pid"}) {
                     try {
@@ -64,7 +74,7 @@ public final class Neo4jTestServer {
             }
         }, "neo4j-test-server-shutdown"));
 
-        String version = neo4j.defaultDatabaseService().executeTransactionally(
+        String version = server.defaultDatabaseService().executeTransactionally(
                 "CALL dbms.components() YIELD name, versions, edition "
                         + "RETURN name + ' ' + versions[0] + ' ' + edition AS v",
                 Map.of(),
@@ -72,15 +82,55 @@ public final class Neo4jTestServer {
 
         write(state, "pid", Long.toString(ProcessHandle.current().pid()));
         write(state, "version", version);
-        write(state, "http-uri", neo4j.httpURI().toString());
+        write(state, "http-uri", server.httpURI().toString());
         // Last: the script takes the appearance of bolt-uri as "the server is up".
-        write(state, "bolt-uri", neo4j.boltURI().toString());
+        write(state, "bolt-uri", server.boltURI().toString());
 
         System.out.printf(
                 "neo4j-test-server: %s up in %.1f s, bolt %s, http %s%n",
-                version, (System.nanoTime() - t0) / 1e9, neo4j.boltURI(), neo4j.httpURI());
+                version, (System.nanoTime() - t0) / 1e9, server.boltURI(), server.httpURI());
         System.out.flush();
         stopped.await();
+    }
+
+    private static Neo4j start(Path workDir, int boltPort, int httpPort) {
+        SocketAddress bolt = new SocketAddress("127.0.0.1", boltPort);
+        SocketAddress http = new SocketAddress("127.0.0.1", httpPort);
+        return Neo4jBuilders.newInProcessBuilder(workDir)
+                .withConfig(BoltConnector.listen_address, bolt)
+                .withConfig(BoltConnector.advertised_address, bolt)
+                .withConfig(HttpConnector.listen_address, http)
+                .withConfig(HttpConnector.advertised_address, http)
+                // Nothing goes to the internet: no usage report from the server, no telemetry
+                // from the Browser, remote guides only from this machine.
+                .withConfig(GraphDatabaseSettings.udc_enabled, false)
+                .withConfig(ServerSettings.allow_telemetry, false)
+                .withConfig(ServerSettings.browser_remote_content_hostname_whitelist, "localhost")
+                // Stop Bolt's network threads at once instead of after a 5 s quiet period.
+                .withConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, 0)
+                .withConfig(
+                        GraphDatabaseInternalSettings.netty_server_shutdown_timeout, Duration.ofSeconds(5))
+                .build();
+    }
+
+    /** The port in the environment variable `name`, else a free one on 127.0.0.1. */
+    private static int port(String name) throws IOException {
+        String fixed = System.getenv(name);
+        if (fixed != null && !fixed.isBlank()) {
+            return Integer.parseInt(fixed.trim());
+        }
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static boolean hasBindException(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof BindException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void write(Path dir, String name, String value) throws IOException {
