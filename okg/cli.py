@@ -1,6 +1,7 @@
 """Entry point of `okg`: importing the command modules registers their commands."""
 
 import okg.commands.graph  # noqa: F401  (registers ingest, stats)
+import okg.commands.query  # noqa: F401  (registers query, cypher, sparql)
 from okg.app import app
 from okg.commands import extract  # noqa: F401  (registers extract)
 

@@ -1,0 +1,249 @@
+"""`okg query`, `okg cypher` and `okg sparql`: canned questions, or a user's own read-only query.
+
+Rows print as a table for people, or with --json / --csv for programs. A canned question's
+arguments are names looked up forgivingly (queries/lookup.py) or ids; when a name may mean
+several entities they are listed with their context and nothing is guessed: the user runs
+the command again with the id of the one meant.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+import sys
+from pathlib import Path
+from typing import Annotated, Any, NoReturn
+
+import typer
+from neo4j import RoutingControl
+from neo4j.exceptions import Neo4jError
+from rich.console import Console
+from rich.markup import escape
+from rich.table import Table
+
+from graph.neo4j_store import Neo4jStore
+from graph.store import GraphStore
+from okg.app import app
+from okg.commands.graph import DataOption, StoreKind, StoreOption, UriOption, UserOption, connect
+from queries.catalog import CannedQuery, catalog, parse_browser_file, questions
+from queries.lookup import Candidate, candidates, context
+from queries.run import run
+
+SHOWN_CANDIDATES = 20
+LONG_ITEM = 20  # characters: lists with a longer item print one item a line in tables
+
+JsonOption = Annotated[bool, typer.Option("--json", help="Rows as a JSON array of objects.")]
+CsvOption = Annotated[bool, typer.Option("--csv", help="Rows as CSV with a header line.")]
+ParamOption = Annotated[
+    list[str] | None,
+    typer.Option("--param", "-p", help="A parameter as NAME=VALUE (a string); repeatable."),
+]
+
+_READ_FORMS = ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE")
+_COMMENT = re.compile(r"(^|\s)#[^\n]*")
+_PROLOGUE = re.compile(r"\s*(?:(?:PREFIX\s+[\w.-]*:\s*<[^>]*>|BASE\s+<[^>]*>)\s*)*(\w*)", re.I)
+
+
+def _cell(value: Any, sep: str) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return sep.join(map(str, value))
+    if isinstance(value, dict):
+        return json.dumps(value, ensure_ascii=False, default=str)
+    return str(value)
+
+
+def print_rows(rows: list[dict[str, Any]], as_json: bool, as_csv: bool, title: str) -> None:
+    """Rows as JSON, CSV (lists joined with "; ") or a table (lists one item a line if long)."""
+    if as_json:
+        print(json.dumps(rows, ensure_ascii=False, indent=2, default=str))
+        return
+    columns = list(rows[0]) if rows else []
+    if as_csv:
+        writer = csv.writer(sys.stdout, lineterminator="\n")
+        writer.writerow(columns)
+        writer.writerows([_cell(row[c], "; ") for c in columns] for row in rows)
+        return
+    table = Table(title=title, caption=f"{len(rows)} rows", show_lines=True)
+    for c in columns:
+        table.add_column(c, overflow="fold", no_wrap=c == "id")
+    for row in rows:
+        cells = []
+        for c in columns:
+            long = isinstance(row[c], list) and any(len(str(x)) > LONG_ITEM for x in row[c])
+            cells.append(escape(_cell(row[c], "\n" if long else ", ")))
+        table.add_row(*cells)
+    Console().print(table)
+
+
+def _formats(as_json: bool, as_csv: bool) -> None:
+    if as_json and as_csv:
+        raise typer.BadParameter("give --json or --csv, not both")
+
+
+def _catalog_text() -> str:
+    lines = ["Canned queries:"]
+    for q in questions():
+        lines += [f"  okg query {q.usage}", f"      {q.summary}"]
+    lines += ["The lookup's steps, also canned: named TEXT, find TEXT, context ENTITY."]
+    return "\n".join(lines)
+
+
+def _listing(found: list[Candidate], graph: GraphStore) -> Table:
+    table = Table(title="give one of these ids instead")
+    for c in ("id", "kind", "name", "context"):
+        table.add_column(c, overflow="fold", no_wrap=c == "id")
+    for c in found[:SHOWN_CANDIDATES]:
+        table.add_row(c.id, c.kind, c.name, escape(" · ".join(context(graph, c.id) or [])))
+    if len(found) > SHOWN_CANDIDATES:
+        table.caption = f"and {len(found) - SHOWN_CANDIDATES} more: give a longer name"
+    return table
+
+
+def _arguments(graph: GraphStore, query: CannedQuery, args: list[str]) -> dict[str, str]:
+    """Each argument as the id it names, or the command ends listing what it may mean."""
+    err = Console(stderr=True)
+    ids = {}
+    for param, text in zip(query.params, args, strict=True):
+        if not param.kinds:
+            ids[param.name] = text
+            continue
+        found = candidates(graph, text, param.kinds)
+        if len(found) == 1:
+            if found[0].matched in ("alias", "substring"):
+                err.print(f"{param.metavar} {text}: {found[0].name} ({found[0].id})", markup=False)
+            ids[param.name] = found[0].id
+            continue
+        kinds = " or ".join(param.kinds)
+        if not found:
+            err.print(f"okg: no {kinds} matches {text!r} ({param.metavar})", markup=False)
+        else:
+            err.print(f"okg: {len(found)} entities match {text!r} ({param.metavar}):", markup=False)
+            err.print(_listing(found, graph))
+        raise typer.Exit(1)
+    return ids
+
+
+@app.command("query", epilog=_catalog_text())
+def query_command(
+    name: Annotated[str | None, typer.Argument(help="The canned query; none lists them.")] = None,
+    args: Annotated[
+        list[str] | None,
+        typer.Argument(help="Its arguments: names (looked up forgivingly) or ids.", metavar="ARGS"),
+    ] = None,
+    store: StoreOption = StoreKind.embedded,
+    data: DataOption = None,
+    neo4j_uri: UriOption = None,
+    neo4j_user: UserOption = None,
+    as_json: JsonOption = False,
+    as_csv: CsvOption = False,
+    limit: Annotated[int | None, typer.Option(min=1, help="At most this many rows.")] = None,
+) -> None:
+    """Answer a canned question about the graph, the same on either store.
+
+    Example: okg query attendees 市委政法工作会议
+
+    Or: okg query path 周志刚 卢希望 --store neo4j --json
+
+    A name is looked up as an id, an exact name, an alias, then a part of a name.
+    If several entities match, they are listed with their context: give the id
+    of the one you mean instead. Exit status: 0 answered (perhaps with no rows),
+    1 a name matched none or several, 2 bad usage or a store that cannot open.
+    """
+    _formats(as_json, as_csv)
+    if name is None:
+        print(_catalog_text())
+        return
+    query = catalog().get(name)
+    if query is None:
+        raise typer.BadParameter(f"no canned query {name!r}\n\n{_catalog_text()}")
+    args = args or []
+    if len(args) != len(query.params):
+        raise typer.BadParameter(f"usage: okg query {query.usage}\n{query.doc}")
+    with connect(store, data, neo4j_uri, neo4j_user) as graph:
+        rows = run(graph, query, _arguments(graph, query, args))
+    print_rows(rows[:limit], as_json, as_csv, f"{query.usage}: {' '.join(args)}")
+
+
+def _read_text(text: str, params: list[str] | None) -> tuple[str, dict[str, str]]:
+    """The query (from a file if TEXT names one: a Browser file's :param lines are read too)
+    and its parameters, --param over the file's."""
+    values: dict[str, str] = {}
+    path = Path(text)
+    if len(text) < 256 and path.suffix in (".cypher", ".rq", ".sparql") and path.is_file():
+        text = path.read_text(encoding="utf-8")
+        if path.suffix == ".cypher":
+            _, examples, text = parse_browser_file(text)
+            values.update(examples)
+    for item in params or []:
+        key, sep, value = item.partition("=")
+        if not sep or not key:
+            raise typer.BadParameter(f"--param {item!r}: give NAME=VALUE")
+        values[key] = value
+    return text, values
+
+
+@app.command("cypher")
+def cypher_command(
+    text: Annotated[str, typer.Argument(help="A Cypher query, or a .cypher file.")],
+    param: ParamOption = None,
+    neo4j_uri: UriOption = None,
+    neo4j_user: UserOption = None,
+    as_json: JsonOption = False,
+    as_csv: CsvOption = False,
+) -> None:
+    """Run your own read-only Cypher query on Neo4j; a query that writes is refused.
+
+    Example: okg cypher "MATCH (p:Person {name: \\$name}) RETURN p.id, p.anchor" -p name=刘文勤
+
+    A Browser file runs as it is, its :param lines included:
+    okg cypher queries/cypher/attendees.cypher
+    """
+    _formats(as_json, as_csv)
+    query, params = _read_text(text, param)
+    with connect(StoreKind.neo4j, None, neo4j_uri, neo4j_user) as graph:
+        assert isinstance(graph, Neo4jStore)
+        try:
+            records, _, _ = graph.driver.execute_query(
+                query, params, database_=graph.database, routing_=RoutingControl.READ
+            )
+        except Neo4jError as exc:
+            if exc.code == "Neo.ClientError.Statement.AccessMode":
+                _fail("okg cypher runs read-only queries, and this one writes: refused")
+            _fail(f"okg: Neo4j: {exc.message}")
+    print_rows([r.data() for r in records], as_json, as_csv, "cypher")
+
+
+@app.command("sparql")
+def sparql_command(
+    text: Annotated[str, typer.Argument(help="A SPARQL query, or a .rq file.")],
+    param: ParamOption = None,
+    data: DataOption = None,
+    as_json: JsonOption = False,
+    as_csv: CsvOption = False,
+) -> None:
+    """Run your own read-only SPARQL query on the embedded store; updates are refused.
+
+    Example: okg sparql "SELECT ?name ?p WHERE { ?p foaf:name ?name }" -p name=刘文勤
+
+    The schema's prefixes (okg, org, foaf, schema, prov, skos, xsd) are declared; a
+    parameter binds a variable that the SELECT clause names, as a plain literal.
+    """
+    _formats(as_json, as_csv)
+    query, params = _read_text(text, param)
+    form = _PROLOGUE.match(_COMMENT.sub(r"\1", query))[1].upper()
+    if form not in _READ_FORMS:
+        _fail(f"okg sparql runs read-only queries ({', '.join(_READ_FORMS)}), not {form}: refused")
+    with connect(StoreKind.embedded, data, None, None) as graph:
+        try:
+            rows = graph.query(query, params)
+        except (SyntaxError, ValueError, RuntimeError, OSError) as exc:
+            _fail(f"okg: SPARQL: {exc}")
+    print_rows(rows, as_json, as_csv, "sparql")
+
+
+def _fail(message: str) -> NoReturn:
+    print(message, file=sys.stderr)
+    raise typer.Exit(1)

@@ -1,0 +1,200 @@
+"""Every canned query on both stores over the seeds: the same rows, and the answers a reader of
+the seeds gives. The seeds are loaded once per store for the module (the graph tests' records);
+Neo4j is the project's test server (tests/conftest.py).
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from graph.embedded import EmbeddedStore
+from graph.ingest import IngestReport, ingest, pending_items
+from graph.neo4j_store import Neo4jStore
+from graph.store import GraphStore
+from queries.catalog import catalog
+from queries.lookup import candidates, resolve
+from queries.run import run
+from tests.conftest import clear_neo4j
+from tests.test_graph_stores import seed_records  # noqa: F401  (a fixture: the seeds' records)
+
+
+def _load(store: GraphStore, records: Path) -> GraphStore:
+    ingest(pending_items([records], store, IngestReport()), store, IngestReport())
+    return store
+
+
+@pytest.fixture(scope="module")
+def embedded(tmp_path_factory: pytest.TempPathFactory, seed_records: Path) -> Iterator:  # noqa: F811
+    store = _load(EmbeddedStore(tmp_path_factory.mktemp("queries") / "store"), seed_records)
+    yield store
+    store.close()
+
+
+@pytest.fixture(scope="module")
+def neo4j(neo4j_server, neo4j_uri: str, neo4j_auth, seed_records: Path) -> Iterator:  # noqa: F811
+    clear_neo4j(neo4j_server)
+    store = _load(Neo4jStore(neo4j_uri, *(neo4j_auth or ("neo4j", ""))), seed_records)
+    yield store
+    store.close()
+
+
+@pytest.fixture(scope="module", params=["embedded", pytest.param("neo4j", marks=pytest.mark.neo4j)])
+def store(request: pytest.FixtureRequest) -> GraphStore:
+    return request.getfixturevalue(request.param)
+
+
+def ask(store: GraphStore, name: str, *texts: str) -> list[dict]:
+    """A canned query with its arguments looked up by name, as `okg query` does."""
+    query = catalog()[name]
+    args = {
+        p.name: resolve(store, text, p.kinds) if p.kinds else text
+        for p, text in zip(query.params, texts, strict=True)
+    }
+    return run(store, query, args)
+
+
+def same_rows(embedded: GraphStore, neo4j: GraphStore, name: str, args: dict[str, str]) -> list:
+    query = catalog()[name]
+    rows = run(embedded, query, args)
+    assert rows == run(neo4j, query, args), (name, args)
+    return rows
+
+
+@pytest.mark.parametrize("name", list(catalog()))
+def test_each_query_gives_the_same_rows_on_both_stores(embedded, neo4j, name: str):
+    examples = {p.name: p.example for p in catalog()[name].params}
+    rows = same_rows(embedded, neo4j, name, examples)
+    assert rows, f"the example of {name} (its Browser file's :param lines) finds nothing"
+    assert all(list(row) == list(catalog()[name].columns) for row in rows)
+
+
+def _persons(store: GraphStore) -> list[str]:
+    return sorted(n.id for n in store.nodes("Person"))
+
+
+def test_every_person_has_the_same_answers_on_both_stores(embedded, neo4j):
+    for person in _persons(embedded):
+        for name in ("meetings", "posts", "comeet", "timeline"):
+            same_rows(embedded, neo4j, name, {"person": person})
+
+
+def test_every_body_and_post_has_the_same_answers_on_both_stores(embedded, neo4j):
+    for label, names in [("Organization", ("members", "holders")), ("Post", ("holders",))]:
+        for node in embedded.nodes(label):
+            for name in names:
+                param = catalog()[name].params[0].name
+                same_rows(embedded, neo4j, name, {param: node.id})
+
+
+def test_every_event_has_the_same_attendees_and_evidence_on_both_stores(embedded, neo4j):
+    for link in embedded.links("PARTICIPATED_IN"):
+        same_rows(embedded, neo4j, "attendees", {"meeting": link.target})
+        same_rows(embedded, neo4j, "evidence", {"subject": link.source, "object": link.target})
+
+
+def test_paths_between_all_pairs_of_people_are_the_same_chain_on_both_stores(embedded, neo4j):
+    """Many pairs are joined by several chains as short: both stores pick the same one."""
+    persons = [p for p in _persons(embedded) if run(embedded, catalog()["posts"], {"person": p})]
+    found = 0
+    for a, b in itertools.permutations(persons[:16], 2):
+        rows = same_rows(embedded, neo4j, "path", {"person": a, "other": b})
+        if rows:
+            found += 1
+            assert (rows[0]["id"], rows[-1]["id"]) == (a, b)
+    assert found > 10
+
+
+def _names(rows: list[dict], column: str = "name") -> set[str]:
+    return {row[column] for row in rows}
+
+
+def test_attendees_of_the_xuchang_political_and_legal_work_meeting(store):
+    rows = ask(store, "attendees", "市委政法工作会议")
+    assert _names(rows) == {"汤超", "张飞", "周志刚", "赵艺林"}
+    assert {row["date"] for row in rows} == {"2023-02-17"}
+    roles = {row["name"]: row["roles"] for row in rows}
+    assert "speak" in roles["汤超"] and "speak" in roles["张飞"]
+    assert all("attend" in r for r in roles.values())
+    assert all(any(row["name"] in e for e in row["evidence"]) for row in rows)
+
+
+def test_meetings_posts_and_timeline_of_zhang_fei(store):
+    meetings = ask(store, "meetings", "张飞")
+    assert {"许昌市委政法工作会议", "许昌市公安工作会议"} <= _names(meetings, "event")
+    assert {row["date"] for row in meetings} == {"2023-02-17"}
+    posts = ask(store, "posts", "张飞")
+    assert _names(posts, "post") == {"许昌市政府副市长", "许昌市公安局局长"}
+    assert all(row["first_seen"] == "2023-02-17" and row["evidence"] for row in posts)
+    timeline = ask(store, "timeline", "张飞")
+    assert {(r["kind"], r["name"]) for r in timeline} == {
+        *(("event", row["event"]) for row in meetings),
+        *(("post", row["post"]) for row in posts),
+    }
+    assert [r["date"] for r in timeline] == sorted(r["date"] for r in timeline)
+
+
+def test_holders_of_a_post_and_of_a_body(store):
+    assert _names(ask(store, "holders", "许昌市委宣传部部长")) == {"王自合"}
+    rows = ask(store, "holders", "承德市人大常委会")
+    posts = {(row["name"], row["post"]) for row in rows}
+    assert ("刘文勤", "承德市人大常委会主任") in posts
+    assert ("门玉生", "承德市人大常委会秘书长") in posts
+    deputies = {name for name, post in posts if post == "承德市人大常委会副主任"}
+    assert {"李兴臣", "甄毓敏", "郭士刚", "齐建文"} <= deputies
+    assert {row["organization"] for row in rows} == {"承德市人大常委会"}
+
+
+def test_members_of_a_body_include_the_bodies_under_it(store):
+    rows = ask(store, "members", "中共许昌市委员会")  # an alias: the body is 许昌市委
+    posts = {row["name"]: row["posts"] for row in rows}
+    assert {"汤超", "王自合", "卢希望"} <= set(posts)
+    assert "许昌市委统战部部长" in posts["汤超"]  # a post in 许昌市委统战部, under 许昌市委
+    assert "许昌市委宣传部部长" in posts["王自合"]
+
+
+def test_comeet_ranks_the_people_met_most_often(store):
+    rows = ask(store, "comeet", "张飞")
+    assert {"汤超", "周志刚", "赵艺林"} <= _names(rows)
+    assert [r["shared"] for r in rows] == sorted((r["shared"] for r in rows), reverse=True)
+    assert all("许昌市委政法工作会议" in r["events"] for r in rows if r["name"] == "赵艺林")
+
+
+def test_path_from_zhou_zhigang_to_lu_xiwang(store):
+    rows = ask(store, "path", "周志刚", "卢希望")
+    assert [r["step"] for r in rows] == list(range(5))
+    assert [r["kind"] for r in rows][::2] == ["Person"] * 3
+    assert (rows[0]["name"], rows[-1]["name"]) == ("周志刚", "卢希望")
+    # The meeting, then a colleague there who holds a post with 卢希望.
+    assert rows[1]["name"] == "许昌市委政法工作会议"
+
+
+def test_evidence_behind_a_participation_and_a_post(store):
+    rows = ask(store, "evidence", "张飞", "许昌市委政法工作会议")
+    assert rows and {r["fact"] for r in rows} == {"PARTICIPATED_IN"}
+    assert all("张飞" in r["sentence"] for r in rows)
+    assert {r["document"] for r in rows} == {"003_3676fee7047f7844"}
+    held = ask(store, "evidence", "王自合", "许昌市委")  # any post in the body
+    assert {r["about"] for r in held} == {"许昌市委常委"}
+    assert all(r["end"] > r["start"] for r in rows + held)
+
+
+def test_lookup_goes_from_exact_to_alias_to_substring(store):
+    (exact,) = candidates(store, "许昌市委", ("Organization",))
+    assert (exact.name, exact.matched) == ("许昌市委", "exact")
+    (alias,) = candidates(store, "中共许昌市委员会", ("Organization",))
+    assert (alias.id, alias.matched) == (exact.id, "alias")
+    (part,) = candidates(store, "市委政法工作会议", ("Event",))
+    assert (part.name, part.matched) == ("许昌市委政法工作会议", "substring")
+    assert candidates(store, part.id, ("Event",))[0].matched == "id"
+    assert candidates(store, part.id, ("Person",)) == []
+
+
+def test_lookup_lists_every_entity_a_name_may_mean(store):
+    found = candidates(store, "市委", ("Organization",))
+    assert {"许昌市委", "承德市委"} <= {c.name for c in found}
+    assert {c.matched for c in found} == {"substring"}
+    assert candidates(store, "没有这个人", ("Person",)) == []
