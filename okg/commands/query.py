@@ -32,6 +32,7 @@ from queries.run import run
 
 SHOWN_CANDIDATES = 20
 LONG_ITEM = 20  # characters: lists with a longer item print one item a line in tables
+SHORT = 12  # characters: a column of values no longer than this is never folded in tables
 
 JsonOption = Annotated[bool, typer.Option("--json", help="Rows as a JSON array of objects.")]
 CsvOption = Annotated[bool, typer.Option("--csv", help="Rows as CSV with a header line.")]
@@ -67,8 +68,9 @@ def print_rows(rows: list[dict[str, Any]], as_json: bool, as_csv: bool, title: s
         writer.writerows([_cell(row[c], "; ") for c in columns] for row in rows)
         return
     table = Table(title=title, caption=f"{len(rows)} rows", show_lines=True)
-    for c in columns:
-        table.add_column(c, overflow="fold", no_wrap=c == "id")
+    for c in columns:  # ids and short values (dates, numbers) whole, the rest folded
+        short = all(len(_cell(row[c], ", ")) <= SHORT for row in rows)
+        table.add_column(c, overflow="fold", no_wrap=c == "id" or short)
     for row in rows:
         cells = []
         for c in columns:
