@@ -44,6 +44,7 @@ VISIT = re.compile(
     r"(?P<who>[^，。；：！？\n]{2,24}?)(?P<verb>来|到|赴|在)(?P<where>[^，。；：！？\n、]{1,14}?)"
     r"(?P<what>考察调研|调研|考察|视察|慰问|走访|(?:亲切)?(?:接见|会见)[^，。；]{2,20}?(?=[，。；]|$))"
 )
+VISIT_WORD = re.compile(r"考察|调研|视察|慰问|走访|接见|会见")
 VISITS_PLACE = re.compile(
     r"(?P<who>[^，。；：！？\n]{2,12}?)(?P<what>视察|考察)(?P<where>[^，。；：！？\n、时]{2,6})时"
 )
@@ -137,6 +138,8 @@ def _home_abbreviation(where: str, home: str | None) -> str:
 
 
 def _visits(text: str, ctx: PlaceContext, persons: set[str]) -> list[EventMention]:
+    if not VISIT_WORD.search(text):
+        return []  # most sentences: skip the two slow patterns below
     out = []
     home = ctx.city.name if ctx.city else None
     for m in VISIT.finditer(text):

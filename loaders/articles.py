@@ -1,26 +1,80 @@
 """Splitting a clean page or bulletin into articles.
 
-Works on the paragraphs of the clean text (one per line). Cues, all from the genre:
-an article *starts* at `本报讯`, `新华社…电`, `上接第一版`; it *ends* at a credit
-`（韩海涛）` or a dateline standing alone (`新华社北京12月18日电`). Short lines without
-a full stop are headlines. Where a page begins straight with a body (`本报讯…`), its
-headlines were printed after their bodies, so they belong to the article above.
-A table of contents (dotted leaders with page numbers) is its own article, marked `toc`.
+Works on the paragraphs of the clean text (one per line), in two passes.
+
+Boundaries. An article *starts* at `本报讯`, `新华社…电`, `上接第一版`; it *ends* at a
+credit `（韩海涛）`, a photo credit or a dateline standing alone (`新华社北京12月18日电`).
+Short lines without a full stop are headline lines; a run of them between two stretches
+of body either sits inside one article (a subhead) or between two. It is between when
+it holds a byline, when the body after it opens with a date (`3月24日，…`, the lead of a
+report), when a page break follows it (no typesetter leaves a subhead at a page's foot),
+when the table of contents lists it, or when it repeats the finished story above it (a
+headline printed after its body). Indented lines and numbered ones (`一、…`) are
+subheads wherever they stand.
+
+Headlines. Each run between articles is then shared out among the articles next to it
+that lack a headline, the one below and those above since the last run, by how many of
+its character pairs each article's body contains (pairs rare on the page count more),
+one headline per article, and a headline naming a place only to a story naming it: a
+page that prints its headlines after the stories, in any order, gets each right. A line
+that several stories match equally is a series title over them, not a headline. A
+table of contents (dotted leaders with page numbers) is its own article, marked `toc`;
+the masthead's and back page's fields (`编辑：…`, `网址：…`) make one marked `colophon`.
 """
 
 from __future__ import annotations
 
+import math
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
-START = re.compile(
-    r"^(?:[（(]?上接第?[一二三四五六七八九十\d]+版[）)]?|本报讯|本刊讯|本报[^，。]{0,12}?电"
-    r"|新华社[^，。]{0,12}?电|[^，。]{0,6}网[^，。]{0,10}?电|据新华社)"
+from loaders.cues import (
+    ALONE_DATELINE,
+    BYLINE,
+    COLOPHON,
+    CREDIT_END,
+    CREDIT_LINE,
+    ENUMERATED,
+    MASTHEAD,
+    START,
+    SUBTITLE,
+    TOC_LINE,
 )
-ALONE_DATELINE = re.compile(r"^(?:新华社|本报)[^，。]{0,12}?\d+月\d+日电$")
-CREDIT_END = re.compile(r"[（(][\u4e00-\u9fff·　 ]{2,16}[）)]$")
-TOC_LINE = re.compile(r"…+[^…。]{0,16}?[（(]\d{1,3}[）)]\s*$|^目\s*录$")
-HEADLINE_MAX = 40
+from loaders.mapped import MappedText
+from loaders.places import gazetteer
+
+HEADLINE_MAX = 50
+DATE_LEAD = re.compile(r"^(?:(?:\d{4}年)?\d{1,2}月\d{1,2}日|近日|日前)")
+MIN_SCORE = 0.2  # share of a headline's weighted character pairs found in a body
+TIE = 0.05  # scores this close do not tell two stories apart
+ECHO_SCORE = 0.5  # a run repeating this much of the story above closes it
+LISTED_SCORE = 0.8  # a run found this fully in the table of contents is a headline
+FINISHED = re.compile(r"(?:[。！？!?…][”’」』）)]*|[（(][^（）()]{2,16}[）)])$")
+
+
+@dataclass(frozen=True)
+class Layout:
+    """What cleaning deleted in front of each paragraph, which the splitter still needs:
+    an indent (subheads are indented like body text, headlines are not) and a page break
+    (the extractor starts each page with a single space, or a form feed)."""
+
+    indented: frozenset[int] = frozenset()
+    page_starts: frozenset[int] = frozenset()
+
+    @classmethod
+    def of(cls, mapped: MappedText, original: str) -> Layout:
+        indented, page_starts = set(), set()
+        for m in re.finditer(r"[^\n]+", mapped.text):
+            at = mapped.offsets[m.start()]
+            line_start = original.rfind("\n", 0, at) + 1
+            prefix = original[line_start:at]
+            if "\f" in prefix or re.match(r" (?! )", prefix):
+                page_starts.add(m.start())
+                prefix = prefix.replace("\f", "")[1:]
+            if "\u3000" in prefix or "\t" in prefix or len(prefix) >= 2:
+                indented.add(m.start())
+        return cls(frozenset(indented), frozenset(page_starts))
 
 
 @dataclass
@@ -28,19 +82,50 @@ class Paragraph:
     start: int  # clean offsets
     end: int
     text: str
+    indented: bool = False
+    page_start: bool = False
 
     @property
     def is_headline(self) -> bool:
+        """Short and without a full stop: a headline line, unless layout says subhead."""
         return (
-            0 < len(self.text) <= HEADLINE_MAX
+            0 < len(self.text.replace(" ", "")) <= HEADLINE_MAX
             and not re.search(r"[。！？；]", self.text)
-            and not self.text.endswith(("：", ":"))
+            and not self.indented
+            and ENUMERATED.match(self.text) is None
         )
+
+    @property
+    def role(self) -> str:
+        """toc | colophon | dateline | start | credit | byline | masthead | subtitle | head
+        | body."""
+        text = self.text.strip()
+        compact = text.replace(" ", "")
+        if TOC_LINE.search(text):
+            return "toc"
+        if COLOPHON.match(compact):
+            return "colophon"
+        if ALONE_DATELINE.match(compact):
+            return "dateline"
+        if START.match(compact):
+            return "start"
+        if CREDIT_LINE.match(text):
+            return "credit"
+        if len(compact) <= 40 and BYLINE.match(text):
+            return "byline"
+        if not self.is_headline:
+            return "body"
+        if MASTHEAD.match(compact):
+            return "masthead"
+        return "subtitle" if SUBTITLE.match(compact) else "head"
 
 
 @dataclass
 class ArticleSpan:
-    """An article as clean-text paragraphs; `kind` is 'article' or 'toc'."""
+    """An article as clean-text paragraphs; `kind` is 'article', 'toc' or 'colophon'.
+
+    A headline printed after later stories makes the span reach it, so spans may overlap;
+    `body` is the article's own text."""
 
     paragraphs: list[Paragraph] = field(default_factory=list)
     headline: list[Paragraph] = field(default_factory=list)
@@ -59,84 +144,271 @@ class ArticleSpan:
         return "".join(p.text for p in self.headline) or None
 
     @property
-    def has_body(self) -> bool:
-        return any(not p.is_headline for p in self.paragraphs)
+    def body(self) -> str:
+        return "\n".join(p.text for p in sorted(self.paragraphs, key=lambda p: p.start))
 
 
-def paragraphs(text: str) -> list[Paragraph]:
-    out = []
-    for m in re.finditer(r"[^\n]+", text):
-        out.append(Paragraph(m.start(), m.end(), m.group()))
-    return out
+def paragraphs(text: str, layout: Layout = Layout()) -> list[Paragraph]:
+    return [
+        Paragraph(
+            m.start(),
+            m.end(),
+            m.group(),
+            m.start() in layout.indented,
+            m.start() in layout.page_starts,
+        )
+        for m in re.finditer(r"[^\n]+", text)
+    ]
 
 
-def split_articles(text: str) -> list[ArticleSpan]:
-    paras = paragraphs(text)
-    if not paras:
-        return []
-    body_paras = [p for p in paras if not TOC_LINE.search(p.text)]
-    headlines_after = bool(body_paras) and START.match(body_paras[0].text) is not None
+def _pairs(text: str) -> set[str]:
+    chars = re.sub(r"[\W_]", "", text)
+    return {chars[i : i + 2] for i in range(len(chars) - 1)}
 
-    articles: list[ArticleSpan] = []
-    current = ArticleSpan()
-    pending: list[Paragraph] = []  # headline-looking lines not yet placed
-    closed = True  # the current article has ended (credit or dateline)
 
-    def close() -> None:
-        nonlocal current
-        if current.paragraphs:
-            articles.append(current)
-        current = ArticleSpan()
+def _coverage(head: str, body: set[str], weights: dict[str, float] | None = None) -> float:
+    pairs = _pairs(head)
+    total = sum(weights.get(p, 1.0) if weights else 1.0 for p in pairs)
+    found = sum(weights.get(p, 1.0) if weights else 1.0 for p in pairs if p in body)
+    return found / total if total else 0.0
 
-    for para in paras:
-        if ALONE_DATELINE.match(para.text):
-            current.paragraphs.extend(pending + [para])
-            pending = []
-            close()
-            closed = True
-            continue
-        if TOC_LINE.search(para.text):
-            if current.kind != "toc":
-                close()
-                current.kind = "toc"
-            current.paragraphs.extend(pending + [para])
-            pending = []
-            continue
-        if current.kind == "toc":
-            if para.is_headline and not pending and len(para.text) <= 16:
-                current.paragraphs.append(para)  # a section label of the contents
-                continue
-            close()
-            closed = True
-        if START.match(para.text) or (closed and not para.is_headline):
-            if headlines_after and articles and pending and current.paragraphs == []:
-                articles[-1].headline.extend(pending)
-            elif headlines_after and current.paragraphs and pending:
-                current.headline.extend(pending)
-                pending = []
-            close()
-            if not headlines_after:
-                current.headline.extend(pending)
-            elif pending:
-                articles[-1].headline.extend(pending) if articles else current.headline.extend(
-                    pending
-                )
-            pending = []
-            current.paragraphs.append(para)
-            closed = False
-        elif para.is_headline:
-            pending.append(para)
+
+def _places(text: str) -> set[str]:
+    return {m.place.name for m in gazetteer().find(text)}
+
+
+@dataclass
+class _Run:
+    """Headline lines between two articles, not yet given to either."""
+
+    paragraphs: list[Paragraph]
+
+
+@dataclass
+class _Unit:
+    """One headline of a run (a kicker `X：` joins the line after it), with its subtitle or
+    date line. A byline is a unit of its own, and so is a masthead (the publication's
+    name and issue, up to its issue line): `kind` is head, byline or masthead."""
+
+    main: list[Paragraph] = field(default_factory=list)
+    extras: list[Paragraph] = field(default_factory=list)
+    kind: str = "head"
+
+    @property
+    def text(self) -> str:
+        return "".join(p.text for p in self.main)
+
+
+class _Segmenter:
+    """First pass: paragraphs into articles and the headline runs between them."""
+
+    def __init__(self) -> None:
+        self.items: list[ArticleSpan | _Run] = []
+        self.current: ArticleSpan | None = None
+        self.open = False
+        self.run: list[Paragraph] = []
+        self.contents: set[str] = set()  # character pairs of the table of contents
+
+    def feed(self, para: Paragraph) -> None:
+        role = para.role
+        current = self.current
+        if role in ("head", "byline", "masthead", "subtitle"):
+            self.run.append(para)
+        elif role == "toc":  # headline lines before an entry are the masthead or a section
+            if current is None or current.kind != "toc":
+                self._emit()
+                self.current = ArticleSpan(kind="toc")
+            self.current.paragraphs.extend(self.run + [para])
+            self.run = []
+            self.contents |= _pairs(para.text)
+        elif role == "colophon":
+            if current is None or current.kind != "colophon":
+                self._begin(para, kind="colophon")
+            else:
+                current.paragraphs.append(para)
+        elif role in ("dateline", "credit") and current and current.kind == "article":
+            current.paragraphs.extend(self.run + [para])
+            self.run = []
+            self.open = False
+        elif (
+            role == "start"
+            or not self.open
+            or current is None
+            or current.kind != "article"
+            or (self.run and self._between(current, para))
+        ):
+            self._begin(para)
         else:
-            current.paragraphs.extend(pending)
-            pending = []
-            current.paragraphs.append(para)
-            if CREDIT_END.search(para.text):
-                close()
-                closed = True
-    if pending:
-        if headlines_after and (current.paragraphs or articles):
-            (current if current.paragraphs else articles[-1]).headline.extend(pending)
+            current.paragraphs.extend(self.run + [para])
+            self.run = []
+        if self.current and self.current.kind == "article" and CREDIT_END.search(para.text):
+            self.open = False
+
+    def _between(self, above: ArticleSpan, para: Paragraph) -> bool:
+        """Does the pending run end the article above (rather than sit inside it)?"""
+        if any(p.role in ("byline", "subtitle") for p in self.run):
+            return True
+        if para.page_start or DATE_LEAD.match(para.text):
+            return True
+        head = "".join(p.text for p in self.run)
+        if self.contents and _coverage(head, self.contents) >= LISTED_SCORE:
+            return True  # a title the table of contents lists
+        if not FINISHED.search(above.paragraphs[-1].text):
+            return False  # a story ends with a finished sentence, a subhead need not follow one
+        echo = _coverage(head, _pairs(above.body))
+        return echo >= ECHO_SCORE and echo > 2 * _coverage(head, _pairs(para.text))
+
+    def _begin(self, para: Paragraph, kind: str = "article") -> None:
+        self._emit()
+        if self.run:
+            self.items.append(_Run(self.run))
+            self.run = []
+        self.current = ArticleSpan([para], kind=kind)
+        self.open = kind == "article"
+
+    def _emit(self) -> None:
+        if self.current is not None and self.current.paragraphs:
+            self.items.append(self.current)
+        self.current = None
+
+    def finish(self) -> list[ArticleSpan | _Run]:
+        self._emit()
+        if self.run:
+            self.items.append(_Run(self.run))
+        return self.items
+
+
+def _units(run: _Run) -> list[_Unit]:
+    units: list[_Unit] = []
+    for para in run.paragraphs:
+        role = para.role
+        last = units[-1] if units else None
+        if role == "byline":
+            units.append(_Unit(extras=[para], kind="byline"))
+        elif role == "masthead":  # what came before the issue line was the masthead too
+            lines = [p for u in units for p in u.main + u.extras]
+            units = [_Unit(extras=lines + [para], kind="masthead")]
+        elif last and last.kind == "head" and (role == "subtitle" or last.extras):
+            last.extras.append(para)  # a subtitle, and what follows it, is not headline
+        elif last and last.kind == "head" and last.text.endswith(("：", ":")):
+            last.main.append(para)
         else:
-            current.paragraphs.extend(pending)
-    close()
+            units.append(_Unit(main=[para]))
+    return units
+
+
+class _Headlines:
+    """Second pass: each run's headlines go to the articles whose bodies they summarise."""
+
+    def __init__(self, articles: list[ArticleSpan]) -> None:
+        self.bodies = {id(a): _pairs(a.body) for a in articles}
+        self.places = {id(a): _places(a.body) for a in articles}
+        df = Counter(p for pairs in self.bodies.values() for p in pairs)
+        n = len(articles)
+        self.weights = {p: math.log(1 + n / k) for p, k in df.items()}
+
+    def score(self, unit: _Unit, article: ArticleSpan) -> float:
+        return _coverage(unit.text, self.bodies[id(article)], self.weights)
+
+    def share(self, run: _Run, above: list[ArticleSpan], below: ArticleSpan | None) -> None:
+        units = _units(run)
+        candidates = above + ([below] if below else [])
+        if not candidates:
+            return
+        heads = [i for i, u in enumerate(units) if u.kind == "head"]
+        scores = {(i, id(a)): self.score(units[i], a) for i in heads for a in candidates}
+        fits = {i: self._naming(units[i], candidates) for i in heads}
+        owner = self._match(len(units), fits, scores)
+        default = below if below else above[-1]
+        changed = True
+        while changed:  # unmatched lines go with their neighbour
+            changed = False
+            for i in heads:
+                near = [owner[j] for j in (i - 1, i + 1) if 0 <= j < len(units) and owner[j]]
+                if owner[i] is None and near:
+                    owner[i], changed = near[0], True
+        for i, unit in enumerate(units):
+            if unit.kind == "byline":
+                owner[i] = below or (owner[i - 1] if i else None) or default
+            elif unit.kind == "masthead":
+                owner[i] = below or default
+            elif owner[i] is None:
+                owner[i] = default
+        over = {id(a) for a in above}
+        kickers = {
+            i for i in heads if self._kicker(i, [a for a in fits[i] if id(a) in over], scores)
+        }
+        self._give(units, owner, kickers)
+
+    def _match(self, n: int, fits: dict, scores: dict) -> list[ArticleSpan | None]:
+        """Best-matched lines first, each to the best article that can still take it."""
+        owner: list[ArticleSpan | None] = [None] * n
+        for i in sorted(fits, key=lambda i: -max(scores[i, id(a)] for a in fits[i])):
+            for a in sorted(fits[i], key=lambda a: -scores[i, id(a)]):
+                if scores[i, id(a)] < MIN_SCORE:
+                    break
+                if self._adjacent(owner, i, a):
+                    owner[i] = a
+                    break
+        return owner
+
+    @staticmethod
+    def _kicker(i: int, above: list[ArticleSpan], scores: dict) -> bool:
+        """A line that several stories above match equally well is a series title over
+        them all (学习宣传贯彻二十大精神), not one story's headline."""
+        matched = [scores[i, id(a)] for a in above]
+        top = max(matched, default=0.0)
+        return top >= MIN_SCORE and sum(s >= top - TIE for s in matched) >= 2
+
+    def _naming(self, unit: _Unit, candidates: list[ArticleSpan]) -> list[ArticleSpan]:
+        """A headline that names a place belongs to a story that names it, if any does."""
+        named = _places(unit.text)
+        naming = [a for a in candidates if named & self.places[id(a)]]
+        return naming or candidates
+
+    @staticmethod
+    def _adjacent(owner: list, i: int, article: ArticleSpan) -> bool:
+        """An article takes one headline: its first line, or one next to those it has."""
+        held = [j for j, o in enumerate(owner) if o is article]
+        return not held or i in (min(held) - 1, max(held) + 1)
+
+    @staticmethod
+    def _give(units: list[_Unit], owner: list, kickers: set[int]) -> None:
+        """Each article's lines up to its subtitle or byline make its headline; the rest,
+        mastheads and series titles are its paragraphs."""
+        done: set[int] = set()  # articles whose headline is complete
+        for i, unit in enumerate(units):
+            article = owner[i]
+            if unit.kind != "head" or i in kickers or id(article) in done:
+                article.paragraphs.extend(unit.main + unit.extras)
+            else:
+                article.headline.extend(unit.main)
+                article.paragraphs.extend(unit.extras)
+            byline_next = i + 1 < len(units) and units[i + 1].kind == "byline"
+            if (unit.kind == "head" and unit.extras) or unit.kind == "byline" or byline_next:
+                done.add(id(article))
+
+
+def split_articles(text: str, layout: Layout = Layout()) -> list[ArticleSpan]:
+    segmenter = _Segmenter()
+    for para in paragraphs(text, layout):
+        segmenter.feed(para)
+    items = segmenter.finish()
+    articles = [i for i in items if isinstance(i, ArticleSpan)]
+    headlines = _Headlines(articles)
+    since: list[ArticleSpan] = []
+    for at, item in enumerate(items):
+        if isinstance(item, ArticleSpan):
+            since.append(item)
+            continue
+        after = items[at + 1] if at + 1 < len(items) else None
+        below = after if isinstance(after, ArticleSpan) and after.kind == "article" else None
+        above = [a for a in since if a.kind == "article" and not a.headline]
+        if not articles:  # nothing but headline lines: one article of them
+            articles.append(ArticleSpan(item.paragraphs))
+        elif not above and not below:
+            articles[-1].paragraphs.extend(item.paragraphs)
+        else:
+            headlines.share(item, above, below)
+        since = []
     return articles

@@ -4,19 +4,26 @@ Each rule looks at a `MappedText` and returns the spans to delete; nothing is ev
 rewritten, so the offset map stays exact (see mapped.py). The rules, in order:
 
 1. page markers (`- 1 -`, `第 3 页`) go with their line;
-2. banners: a short line repeated on many pages (a paper's name and date) goes;
-3. line breaks: a break inside a paragraph (`宣传部部\\n长`) goes, a paragraph break is
-   kept as a single `\\n`;
-4. spaces between Chinese characters or digits (`刘 文 勤`, `3 0 0 0 万元`, full-width
-   indents) go; spaces between Latin words stay.
+2. banners: a short line repeated on many pages (a paper's name and date) goes, and so
+   does a repeated short line that interrupts a sentence (a running head mid-column);
+3. repeats: a phrase printed over and over as decoration (`精打细算精打细算…`) keeps
+   its first copy;
+4. line breaks: a break inside a paragraph (`宣传部部\\n长`, `秘书\\n 长`) goes with the
+   next line's page-start space, a paragraph break is kept as a single `\\n`;
+5. spaces around digits and punctuation (`3 0 0 0 万元`), inside letter-spaced runs
+   (`刘 文 勤`) and at line edges (full-width indents) go; a space between two words of
+   Chinese (`记者 李新`, a headline's `推动经济提速 优化营商环境`) and between Latin
+   words stays.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Iterator
 
+from loaders.cues import ENUMERATED, OPENER, TOC_LINE
 from loaders.mapped import MappedText
 
 Span = tuple[int, int]
@@ -28,11 +35,24 @@ _PAGE_MARKER = re.compile(
 _LINE = re.compile(r"(?m)^.*$")
 _SPACE = "[ \t\u3000\u00a0\u2002\u2003\u2009\u200b\ufeff]"
 _SPACE_RUN = re.compile(f"{_SPACE}+")
-_BREAK = re.compile(r"[ \t\u3000\u00a0\u2002\u2003\u2009\u200b\ufeff\r]*\n\s*")
-_INDENT = re.compile(r"^(?:\u3000|[ \u00a0]{2,}|\t)")
-_CLAUSE = re.compile(r"[，、,](?!.*[。！？])")
-_TERMINAL = set("。！？!?；;：:”’」』）)…—")
-_TIGHT = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef0-9%．.·]")
+_INDENT = re.compile(r"^(?:[ \u00a0]?[\u3000\t]|[ \u00a0\u3000\t]{2,})")
+_IDEOGRAPH = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_TIGHT = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef0-9%．.·“”‘’]")
+# A line ends its paragraph at a full stop (quoted or not), a colon, or a credit.
+_SENTENCE_END = re.compile(
+    r"(?:[。！？!?；;：:…]|[。！？!?…][”’」』）)]+|(?:^|[。！？…”])\s*[（(][\u4e00-\u9fff·\s]{2,16}[）)])$"
+)
+_QUOTED = re.compile(r"“[^”]*”|‘[^’]*’|「[^」]*」|《[^》]*》")
+_CLAUSE_MARK = re.compile(r"[，,]")
+_PUNCTUATED = re.compile(r"[，。、；！？,;!?]")
+_PUNCTUATED_END = re.compile(r"[。！？!?；;]")
+_PROSE = re.compile(r"[，。、；：！？,;:!?]")
+_BULLET = re.compile(r"[●▲■◆★]")
+_OPENING = re.compile(r"[（(《“‘「]")
+_CLOSING = re.compile(r"[）)》”’」]")
+_CREDIT = re.compile(r"^[（(].*[）)]$")
+_ORNAMENT = re.compile(r"[●■◆▲□★☆◇○\s]")
+_REPEAT = re.compile(r"([\u4e00-\u9fff]{4,24}?)\1+|([\u4e00-\u9fff]{2,3}?)\2{2,}")
 
 
 def drop_page_markers(text: str) -> Iterator[Span]:
@@ -40,63 +60,171 @@ def drop_page_markers(text: str) -> Iterator[Span]:
         yield m.start(), m.end()
 
 
+def _ends_sentence(line: str) -> bool:
+    """The line closes its paragraph: a full stop, a credit, a contents entry."""
+    line = line.rstrip()
+    return _SENTENCE_END.search(line) is not None or TOC_LINE.search(line) is not None
+
+
+def _heading(line: str) -> bool:
+    """A numbered section heading (`一、…`) without a full stop: a paragraph of its own."""
+    return ENUMERATED.match(line) is not None and _PUNCTUATED_END.search(line) is None
+
+
+def _open_clause(line: str) -> bool:
+    """The line's last sentence has a comma outside quotes: the sentence goes on."""
+    tail = re.split(r"[。！？!?]", line)[-1]
+    return _CLAUSE_MARK.search(_QUOTED.sub("", tail)) is not None or line.endswith("、")
+
+
 def drop_banners(text: str, min_repeats: int = 3, max_len: int = 30) -> Iterator[Span]:
-    """Short lines that recur on many pages are running heads, not content."""
-    lines = [(m.start(), m.end(), m.group().strip()) for m in _LINE.finditer(text)]
+    """Short lines that recur on many pages are running heads, not content; one that
+    recurs at all and cuts a sentence in two is a running head that the column ran into."""
+    lines = [(m.start(), m.end(), _ORNAMENT.sub("", m.group())) for m in _LINE.finditer(text)]
     counts = Counter(s for _, _, s in lines if 2 <= len(s) <= max_len)
-    repeated = {s for s, n in counts.items() if n >= min_repeats}
-    for start, end, stripped in lines:
-        if stripped in repeated:
+    previous = ""
+    for start, end, key in lines:
+        n = counts.get(key, 0) if 2 <= len(key) <= max_len and not _CREDIT.match(key) else 0
+        if n >= min_repeats or (n >= 2 and _open_clause(previous)):
             yield start, min(end + 1, len(text))
+        elif key:
+            previous = text[start:end]
 
 
-def _visible_len(line: str) -> int:
-    return len(_SPACE_RUN.sub("", line))
+def drop_repeats(text: str) -> Iterator[Span]:
+    """Decorative text extracted as one phrase many times over keeps its first copy."""
+    for m in _REPEAT.finditer(text):
+        unit = m.group(1) or m.group(2)
+        yield m.start() + len(unit), m.end()
 
 
-def join_wrapped_lines(text: str, window: int = 3) -> Iterator[Span]:
+def _width(line: str) -> float:
+    """The printed width of a line in em: a Chinese character is one, Latin and digits half."""
+    text = _SPACE_RUN.sub("", line)
+    return sum(0.5 if ord(c) < 0x2000 else 1.0 for c in text)
+
+
+class _Column:
+    """The content lines of a text with what the join rule asks of them."""
+
+    def __init__(self, text: str, window: int) -> None:
+        self.lines = [m for m in _LINE.finditer(text) if m.group().strip()]
+        self.widths = [_width(m.group()) for m in self.lines]
+        # the column's width is read off prose lines: headlines are set to their own width
+        self.prose = [k for k, m in enumerate(self.lines) if _PUNCTUATED.search(m.group())]
+        self.window = window
+
+    def full(self, k: int) -> bool:
+        """About as wide as the nearest prose lines before it or after it (columns change
+        width from one story to the next), unlike a paragraph's short last line or a line
+        among headlines. Very long lines are whole paragraphs on one line, and full."""
+        width = self.widths[k]
+        at = bisect_left(self.prose, k)
+        before = self.prose[max(0, at - self.window) : at]
+        after = [j for j in self.prose[at : at + self.window + 1] if j != k][: self.window]
+        sides = [max(self.widths[j] for j in side) for side in (before, after) if side]
+        return (bool(sides) and width >= 0.75 * min(sides)) or width > 40
+
+    def reads_on(self, k: int, lookahead: int) -> bool:
+        """Prose punctuation comes before the column runs short or a sentence ends."""
+        for x in range(k, min(len(self.lines), k + lookahead)):
+            line = self.lines[x].group()
+            if _PUNCTUATED.search(line):
+                return True
+            if not self.full(x) or _ends_sentence(line):
+                return False
+        return False
+
+    def blank_gap(self, k: int, text: str) -> bool:
+        return "\n\n" in text[self.lines[k].end() : self.lines[k + 1].start()].replace(" ", "")
+
+
+def join_wrapped_lines(text: str, window: int = 3, lookahead: int = 20) -> Iterator[Span]:
     """Delete line breaks that a PDF put inside a paragraph; keep one `\\n` per paragraph break.
 
-    A break is a wrap when the line before it is about as long as its neighbours (the
-    column was full) and does not end a sentence, and the next line is not indented.
+    A break is a wrap when the line before it does not end a sentence, the text after it
+    reads on as prose (punctuation comes before the column runs short: the lines of a
+    headline block fill a narrow column too, but never reach a comma), and the paragraph
+    so far is visibly unfinished: a bracket or quote left open, a trailing comma, or a
+    full line. Where blank lines are rare they separate paragraphs: lines set solid are
+    one paragraph when the first is full, and a full line before a blank one must also
+    belong to a paragraph with punctuation (a subhead has none). An indented line, a new
+    story, a byline, a subtitle and a colophon field always start afresh; so does the
+    line after a numbered heading (`一、…`). In a bulleted list, a line without a bullet
+    between two items is the rest of the item above.
     """
-    lines = [m for m in _LINE.finditer(text)]
-    lengths = [_visible_len(m.group()) for m in lines]
-    content = [i for i, n in enumerate(lengths) if n > 0]
-    for k in range(len(content) - 1):
-        i, j = content[k], content[k + 1]
-        prev, nxt = lines[i].group().rstrip(), lines[j].group()
-        gap_start = lines[i].start() + len(prev)
-        gap_end = lines[j].start()
-        neighbours = [
-            lengths[content[x]]
-            for x in range(max(0, k - window), min(len(content), k + window + 1))
-        ]
-        full = lengths[i] >= 0.75 * max(neighbours)
-        # headlines rarely hold a comma or leave a bracket open
-        mid_sentence = _CLAUSE.search(prev) is not None or prev.count("（") > prev.count("）")
-        paragraph = (
-            _INDENT.match(nxt) is not None or prev[-1:] in _TERMINAL or not (full or mid_sentence)
+    col = _Column(text, window)
+    gaps = [col.blank_gap(k, text) for k in range(len(col.lines) - 1)]
+    blank_breaks = 0 < sum(gaps) < 0.5 * len(gaps)
+    depth, prose, first = 0, False, True  # of the paragraph so far
+    bullet = ""  # the marker that opened the paragraph, if it is a list item
+    for k, gap in enumerate(gaps):
+        prev, nxt = col.lines[k].group().rstrip(), col.lines[k + 1].group()
+        if first:
+            bullet = prev.lstrip()[:1] if _BULLET.match(prev.lstrip()) else ""
+        depth += len(_OPENING.findall(prev)) - len(_CLOSING.findall(prev))
+        prose = prose or _PROSE.search(prev) is not None
+        trailing = prev.endswith(("，", "、", ","))
+        heading = first and _heading(prev)
+        closed = (
+            _INDENT.match(nxt) is not None
+            or OPENER.match(_SPACE_RUN.sub("", nxt)) is not None
+            or _ends_sentence(prev)
         )
-        if paragraph:
-            # keep exactly the first newline of the gap
-            newline = text.index("\n", gap_start)
-            if newline > gap_start:
-                yield gap_start, newline
-            if gap_end > newline + 1:
-                yield newline + 1, gap_end
+        after = col.lines[k + 2].group().lstrip() if k + 2 < len(col.lines) else ""
+        if bullet and after.startswith(bullet):  # a list item's remnant, before the next item
+            wrap = not closed
+        elif blank_breaks and not gap:  # lines set solid in a text that spaces its paragraphs
+            wrap = not closed and not heading and (col.full(k) or depth > 0 or trailing)
         else:
-            yield gap_start, gap_end
+            unfinished = (
+                depth > 0
+                or trailing
+                or (col.full(k) and (prose or not blank_breaks) and not heading)
+            )
+            wrap = not closed and unfinished and col.reads_on(k + 1, lookahead)
+        gap_start = col.lines[k].start() + len(prev)
+        if wrap:
+            yield gap_start, col.lines[k + 1].start() + len(nxt) - len(nxt.lstrip())
+            first = False
+            continue
+        depth, prose, first = 0, False, True
+        # keep exactly the first newline of the gap
+        newline = text.index("\n", gap_start)
+        if newline > gap_start:
+            yield gap_start, newline
+        if col.lines[k + 1].start() > newline + 1:
+            yield newline + 1, col.lines[k + 1].start()
+
+
+def _token(text: str, start: int, step: int) -> str:
+    """The run of non-space characters next to a space, read away from it."""
+    chars = []
+    pos = start
+    while 0 <= pos < len(text) and len(chars) < 8 and not text[pos].isspace():
+        chars.append(text[pos])
+        pos += step
+    return "".join(chars)
+
+
+def _letter_spaced(text: str, start: int, end: int) -> bool:
+    """A space next to a lone character is letter-spacing (`刘 文 勤`), not a word gap."""
+    left, right = _token(text, start - 1, -1), _token(text, end, 1)
+    return min(len(_IDEOGRAPH.findall(left)), len(_IDEOGRAPH.findall(right))) <= 1
 
 
 def drop_spaces(text: str) -> Iterator[Span]:
-    """Spaces inside Chinese text are layout (letter-spacing, indents), never content."""
+    """Spaces that are layout: indents, letter-spacing, gaps around digits and punctuation."""
     for m in _SPACE_RUN.finditer(text):
         start, end = m.start(), m.end()
         before = text[start - 1] if start else "\n"
         after = text[end] if end < len(text) else "\n"
-        at_edge = before == "\n" or after == "\n"
-        if at_edge or _TIGHT.match(before) or _TIGHT.match(after):
+        if before == "\n" or after == "\n":
+            yield start, end
+        elif _IDEOGRAPH.match(before) and _IDEOGRAPH.match(after):
+            if _letter_spaced(text, start, end):
+                yield start, end
+        elif _TIGHT.match(before) or _TIGHT.match(after):
             yield start, end
 
 
@@ -112,6 +240,7 @@ def drop_outer_breaks(text: str) -> Iterator[Span]:
 RULES: tuple[Rule, ...] = (
     drop_page_markers,
     drop_banners,
+    drop_repeats,
     join_wrapped_lines,
     drop_spaces,
     drop_outer_breaks,

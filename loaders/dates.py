@@ -49,6 +49,8 @@ def find_dates(text: str) -> list[DateMention]:
         month = _int(m.group("m"))
         if day is None or not 1 <= day <= 31 or (month is not None and not 1 <= month <= 12):
             continue
+        if month is None and not m.group("d").isdigit():
+            continue  # 一日办结, 三日内: a bare day in words is a duration, not a date
         out.append(DateMention(m.start(), m.end(), _int(m.group("y")), month, day))
     return out
 

@@ -16,6 +16,24 @@ MAX_BYTES = 64 * 1024 * 1024
 """Files above this are refused rather than read whole: split them into pages first."""
 
 
+CHINESE_OR_UNICODE = frozenset(
+    codecs.lookup(name).name
+    for name in (
+        "big5",
+        "big5hkscs",
+        "cp950",
+        "gb2312",
+        "gbk",
+        "gb18030",
+        "hz",
+        "utf-16",
+        "utf-32",
+        "utf-8",
+    )
+)
+"""What detection may settle on: the encodings Chinese official texts are written in."""
+
+
 class LoadError(Exception):
     """A file that cannot be read as text; the message names the reason."""
 
@@ -34,14 +52,24 @@ def _looks_binary(data: bytes) -> bool:
     return controls > len(sample) * 0.05
 
 
+def _decode(data: bytes, encoding: str) -> Decoded:
+    try:
+        return Decoded(data.decode(encoding), encoding)
+    except UnicodeDecodeError as exc:
+        raise LoadError(f"undecodable bytes at offset {exc.start} ({encoding})") from exc
+
+
 def decode_bytes(data: bytes) -> Decoded:
-    """Decode one file's bytes: BOM first, then strict UTF-8, then detection among CJK codecs."""
+    """Decode one file's bytes: BOM first, then strict UTF-8, then GB18030, then detection.
+
+    Detection may only name a Chinese or Unicode encoding: anything else (cp437, latin-1)
+    would turn Chinese bytes into plausible-looking nonsense, so it is an error instead."""
     if not data.strip():
         raise LoadError("empty file")
     if data.startswith(codecs.BOM_UTF8):
-        return Decoded(data[len(codecs.BOM_UTF8) :].decode("utf-8", errors="strict"), "utf-8-sig")
+        return _decode(data, "utf-8-sig")
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return Decoded(data.decode("utf-16"), "utf-16")
+        return _decode(data, "utf-16")
     if _looks_binary(data):
         raise LoadError("binary file, not text")
     try:
@@ -56,26 +84,42 @@ def decode_bytes(data: bytes) -> Decoded:
     best = from_bytes(data[:200_000]).best()
     if best is None or best.encoding is None:
         raise LoadError("undecodable bytes: neither UTF-8 nor GB18030, and no other encoding fits")
-    try:
-        return Decoded(data.decode(best.encoding), best.encoding)
-    except UnicodeDecodeError as exc:
-        raise LoadError(f"undecodable bytes at offset {exc.start} ({best.encoding})") from exc
+    if codecs.lookup(best.encoding).name not in CHINESE_OR_UNICODE:
+        raise LoadError(
+            f"undecodable bytes: neither UTF-8 nor GB18030 nor another Chinese encoding "
+            f"(the nearest guess, {best.encoding}, would give nonsense)"
+        )
+    return _decode(data, best.encoding)
+
+
+def _too_large(max_bytes: int, size: int | None = None) -> LoadError:
+    measured = f"{_mib(size)} > " if size is not None else "over "
+    return LoadError(
+        f"file too large ({measured}{_mib(max_bytes)}); split it into pages or issues first"
+    )
+
+
+def _mib(size: int) -> str:
+    return f"{size / 2**20:.0f} MiB" if size >= 2**20 else f"{size} bytes"
 
 
 def read_text(path: Path, max_bytes: int = MAX_BYTES) -> Decoded:
-    """Read and decode a file, refusing what is not a readable text file."""
+    """Read and decode a file, refusing what is not a readable text file.
+
+    Never reads more than `max_bytes` + 1 bytes, whatever the file system says of the
+    size, so a device or a file still growing cannot exhaust memory either."""
     if not path.exists():
         raise LoadError("no such file")
     if path.is_dir():
         raise LoadError("is a directory")
     size = path.stat().st_size
     if size > max_bytes:
-        raise LoadError(
-            f"file too large ({size / 2**20:.0f} MiB > {max_bytes / 2**20:.0f} MiB); "
-            "split it into pages or issues first"
-        )
+        raise _too_large(max_bytes, size)
     try:
-        data = path.read_bytes()
+        with path.open("rb") as f:
+            data = f.read(max_bytes + 1)
     except OSError as exc:
         raise LoadError(exc.strerror or str(exc)) from exc
+    if len(data) > max_bytes:
+        raise _too_large(max_bytes)
     return decode_bytes(data)

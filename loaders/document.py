@@ -4,22 +4,26 @@ sentences, and the place and date context that local news leaves implicit."""
 from __future__ import annotations
 
 import re
+from contextlib import suppress
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
 from lexicons import Place
-from loaders.articles import split_articles
+from loaders.articles import Layout, split_articles
 from loaders.clean import clean
+from loaders.cues import DATELINE
 from loaders.dates import complete, document_year, find_dates
 from loaders.decode import read_text
 from loaders.mapped import MappedText
-from loaders.places import dominant_city, gazetteer
+from loaders.places import dominant_city, dominant_place, gazetteer
 
 SENTENCE = re.compile(r"[^。！？!?；\n]+(?:[。！？!?；]+[”’」』）)]*)?")
 ISSUE_DATE = re.compile(r"(20\d{2}|19\d{2})年(\d{1,2})月(\d{1,2})日(?:出版|星期|\s*$)")
 LEAD_CHARS = 300  # how far into an article its own place and date are looked for
 COUNTY_LEAD_CHARS = 12  # a county story names its county first
+ELSEWHERE_MIN = 3  # place names a local page's story needs to be placed elsewhere
+SPEECH_DATE = re.compile(r"^[（(](\d{4})年(\d{1,2})月(\d{1,2})日[）)]$", re.MULTILINE)
 
 
 @dataclass
@@ -33,7 +37,7 @@ class Sentence:
 @dataclass
 class Article:
     index: int
-    kind: str  # article | toc
+    kind: str  # article | toc | colophon
     headline: str | None
     start: int
     end: int
@@ -84,28 +88,55 @@ def _issue_date(text: str) -> date | None:
         return None
 
 
+def _own_place(text: str) -> Place | None:
+    """Where a story says it is: its wire dateline (新华社长沙…电), else the place most of
+    its place names fall in."""
+    wire = DATELINE.search(text)
+    found = gazetteer().find(wire.group("place")) if wire else []
+    return found[0].place if found else dominant_place(text)
+
+
 def _article_place(headline: str, body: str, home: Place | None) -> Place | None:
-    """An article's own place: the first place of its lead on a page without a home place;
-    on a local page, a county of the home city that opens the headline or the lead."""
+    """An article's own place. On a page without a home place: its dateline, its dominant
+    place, or the first place of its lead. On a local page: a county of the home city
+    that opens the headline or the lead or dominates the story; the story's own place if
+    it never names the home city and clearly lies elsewhere (a leader's tour of another
+    province); else the home city."""
     g = gazetteer()
+    text = headline + "\n" + body
     if home is None:
-        found = g.find(headline + body[:LEAD_CHARS])
-        return found[0].place if found else None
-    for text in (headline, re.sub(r"^(?:本报讯|本刊讯)?[（(][^）)]*[）)]", "", body)):
-        found = g.find(text[:COUNTY_LEAD_CHARS])
+        found = g.find(text[:LEAD_CHARS])
+        return _own_place(text) or (found[0].place if found else None)
+    for lead in (headline, re.sub(r"^(?:本报讯|本刊讯)?\s*[（(][^）)]*[）)]", "", body)):
+        found = g.find(lead[:COUNTY_LEAD_CHARS])
         if found and found[0].place.level == "county" and found[0].place.city == home.name:
             return found[0].place
+    county = dominant_place(text, within=home)
+    if county is not None and county.level == "county":
+        return county
+    mentions = g.find(text)
+    if len(mentions) >= ELSEWHERE_MIN and not any(home.name in g.chain(m.place) for m in mentions):
+        return _own_place(text) or home
     return home
 
 
-def _article_date(text: str, year: int | None) -> date | None:
-    mentions = find_dates(text[:LEAD_CHARS])
-    months = [m.month for m in find_dates(text) if m.month]
-    for mention in mentions:
+def _article_date(body: str, year: int | None, issued: date | None) -> date | None:
+    """A wire story's dateline, a speech's dated line, the first date of the lead, or
+    the issue's date, in that order."""
+    wire = DATELINE.search(body)
+    if wire and year:
+        with suppress(ValueError):
+            return date(year, int(wire.group("m")), int(wire.group("d")))
+    dated = SPEECH_DATE.search(body[:LEAD_CHARS])
+    if dated:
+        with suppress(ValueError):
+            return date(*map(int, dated.groups()))
+    months = [m.month for m in find_dates(body) if m.month]
+    for mention in find_dates(body[:LEAD_CHARS]):
         when = complete(mention, year, months[0] if months else None)
         if when is not None:
             return when
-    return None
+    return issued
 
 
 def build_document(doc_id: str, path: str, original: str, encoding: str = "utf-8") -> Document:
@@ -116,16 +147,15 @@ def build_document(doc_id: str, path: str, original: str, encoding: str = "utf-8
     issued = _issue_date(text)
     articles: list[Article] = []
     n_sentences = 0
-    for index, span in enumerate(split_articles(text)):
-        body = text[span.start : span.end]
+    for index, span in enumerate(split_articles(text, Layout.of(mapped, original))):
         art = Article(
             index=index,
             kind=span.kind,
             headline=span.headline_text,
             start=span.start,
             end=span.end,
-            place=_article_place(span.headline_text or "", body, home),
-            date=_article_date(body, year) if span.kind == "article" else None,
+            place=_article_place(span.headline_text or "", span.body, home),
+            date=_article_date(span.body, year, issued) if span.kind == "article" else None,
         )
         for para in sorted(span.paragraphs + span.headline, key=lambda p: p.start):
             for m in SENTENCE.finditer(para.text):

@@ -1,13 +1,15 @@
-"""The gazetteer: finding provinces, cities and counties in text (from lexicons/places.tsv)."""
+"""The gazetteer: finding provinces, cities and counties in text (from lexicons/places.tsv,
+plus lexicons/places_renamed.tsv for divisions renamed since that table was built)."""
 
 from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
-from lexicons import Place, places
+from lexicons import Place, places, table
 
 
 @dataclass(frozen=True)
@@ -17,6 +19,30 @@ class PlaceMention:
     place: Place
 
 
+def _trie_pattern(words: Iterable[str]) -> str:
+    """One regex for many words, nested by shared prefix (许(?:昌市?|…)): it matches the
+    longest word at each position, as a flat alternation would, in a fraction of the time."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        branches = [re.escape(c) + emit(child) for c, child in sorted(node.items()) if c]
+        if not branches:
+            return ""
+        body = (
+            branches[0]
+            if len(branches) == 1 and len(branches[0]) == 1
+            else ("(?:" + "|".join(branches) + ")")
+        )
+        return body + "?" if "" in node else body
+
+    return emit(trie)
+
+
 class Gazetteer:
     """Full names (许昌市) always count; short names (许昌) only for provinces and cities,
     whose short forms are distinctive enough to be read as places in running text."""
@@ -24,15 +50,15 @@ class Gazetteer:
     def __init__(self) -> None:
         self.by_form: dict[str, Place] = {}
         self.by_name: dict[str, Place] = {}
-        for p in places():
+        renamed = tuple(Place(*row[:5]) for row in table("places_renamed.tsv"))
+        for p in renamed + places():
             self.by_name.setdefault(p.name, p)
             if not (len(p.name) == 2 and p.name.endswith("区")):  # 城区, 矿区: words too
                 self.by_form.setdefault(p.name, p)
-        for p in places():
+        for p in renamed + places():
             if p.level in ("province", "city") and len(p.short) >= 2:
                 self.by_form.setdefault(p.short, p)
-        forms = sorted(self.by_form, key=len, reverse=True)
-        self.pattern = re.compile("|".join(map(re.escape, forms)))
+        self.pattern = re.compile(_trie_pattern(self.by_form))
 
     def find(self, text: str) -> list[PlaceMention]:
         return [
@@ -48,6 +74,14 @@ class Gazetteer:
 
     def city_of(self, place: Place) -> Place | None:
         return self.by_name.get(place.city) if place.city else None
+
+    def chain(self, place: Place) -> tuple[str, str, str]:
+        """Province, city and county names of a place ('' where it is above that level)."""
+        if place.level == "province":
+            return place.name, "", ""
+        if place.level == "city":
+            return place.province, place.name, ""
+        return place.province, place.city, place.name
 
 
 @cache
@@ -70,3 +104,25 @@ def dominant_city(text: str, min_count: int = 3, min_share: float = 0.5) -> Plac
     if n >= min_count and n >= min_share * sum(counts.values()):
         return g.get(name)
     return None
+
+
+def dominant_place(text: str, within: Place | None = None, min_count: int = 2) -> Place | None:
+    """The place a text is about: the province that more than half of its place names fall
+    in, narrowed to the city and then the county that hold more than half of those.
+    `within` keeps only the names inside that place (a county of the home city)."""
+    g = gazetteer()
+    pool = [g.chain(m.place) for m in g.find(text)]
+    if within is not None:
+        pool = [c for c in pool if within.name in c]
+    if len(pool) < min_count:
+        return None
+    found = ""
+    for level in range(3):
+        counts = Counter(c[level] for c in pool if c[level])
+        if not counts:
+            break
+        name, n = counts.most_common(1)[0]
+        if 2 * n <= len(pool):
+            break
+        found, pool = name, [c for c in pool if c[level] == name]
+    return g.get(found) if found else None

@@ -2,6 +2,7 @@
 
 import okg.commands.graph  # noqa: F401  (registers ingest, stats)
 import okg.commands.query  # noqa: F401  (registers query, cypher, sparql)
+import okg.commands.read  # noqa: F401  (registers articles)
 from okg.app import app
 from okg.commands import extract  # noqa: F401  (registers extract)
 
