@@ -36,7 +36,10 @@ INTRO = re.compile(
 HAPPENED_BEFORE = re.compile(
     r"(?:召开|举行|举办|组织开展|开展|主持召开|收听收看了?|(?:主办|承办|举办|举行|召开)的)$"
 )
-HAPPENED_AFTER = re.compile(r"^(?:召开|举行|举办|开幕|闭幕|在[^，。]{1,12}?(?:召开|举行|举办))")
+HAPPENED_AFTER = re.compile(
+    r"^(?:[\d月日至\-~、上下午晚]{2,16})?"  # 会议12月15日至16日在北京举行
+    r"(?:召开|举行|举办|开幕|闭幕|在[^，。]{1,12}?(?:召开|举行|举办))"
+)
 BACKGROUND_AFTER = re.compile(r"^(?:精神|决议|部署|要求|报告|以来|期间|之后|后)")
 NUMBERED = re.compile(r"[第]?[一二三四五六七八九十百\d]+(?:届|次)")
 STOP = set("，。；：！？（）()\n《》、")

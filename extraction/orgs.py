@@ -143,6 +143,12 @@ def canonical_org(raw: str, ctx: PlaceContext) -> str:
     return text
 
 
+def place_of(org: str) -> str | None:
+    """The jurisdiction a canonical body name opens with (承德市人大常委会 → 承德市)."""
+    place, _, _ = _leading_place(org)
+    return place.name if place else None
+
+
 def parent_of(org: str) -> str | None:
     """The body a department belongs to: 许昌市委宣传部 → 许昌市委; X党组 → X."""
     ends = [m.end() for m in _suffix_pattern().finditer(org) if m.end() < len(org)]

@@ -22,7 +22,7 @@ from rapidfuzz import fuzz
 import lexicons
 from extraction.events import EventMention, find_events
 from extraction.names import BOUNDARY, is_common_word, looks_like_name, name_at, surname_at
-from extraction.orgs import PlaceContext, parent_of
+from extraction.orgs import PlaceContext, parent_of, place_of
 from extraction.records import (
     ArticleInfo,
     DocumentRecord,
@@ -44,6 +44,8 @@ def squeeze(text: str) -> str:
     return "".join(text.split())
 
 
+DATE_JOINERS = {"至", "-", "—", "－", "~", "～", "、", "到", "和"}
+DATE_AFTER_EVENT = 6  # 会议12月15日至16日在北京举行: a date right after the name is its own
 SAME_EVENT_RATIO = 90  # partial ratio above which two names of one article are one event
 SAME_EVENT_TAIL = 8  # or the length of the ending they share (…办理“回头看”工作会议)
 CLAUSE_START = set("，。；：！？“”\n、（")
@@ -120,7 +122,7 @@ class _Collector:
                 organizer=mention.organizer,
             )
             self.events[mention.name] = event
-        written = _event_date(text, article, year)
+        written = _event_date(text, mention.end, article, year)
         if written and (event.date is None or event.id in self.inherited_dates):
             event.date = written
             self.inherited_dates.discard(event.id)
@@ -309,13 +311,22 @@ def _roles(text: str, mentions: list[tuple[str, int, int]]) -> list[_Role]:
     return out
 
 
-def _event_date(sentence_text: str, article: Article, year: int | None) -> str | None:
+def _event_date(sentence_text: str, at: int, article: Article, year: int | None) -> str | None:
+    """The date written nearest an event mention at `at`: the first one after it
+    (中央经济工作会议12月15日至16日…), else the last one before it (2月17日，…会议召开)."""
     month = article.date.month if article.date else None
-    for mention in find_dates(sentence_text):
-        when = complete(mention, year, month)
-        if when:
-            return when.isoformat()
-    return None
+    dates = [d for d in find_dates(sentence_text) if complete(d, year, month)]
+    # a range or list (11月28日至29日, 18日、19日) is dated by its first day
+    dates = [
+        d
+        for i, d in enumerate(dates)
+        if i == 0 or sentence_text[dates[i - 1].end : d.start] not in DATE_JOINERS
+    ]
+    after = [d for d in dates if d.start >= at]
+    before = [d for d in dates if d.start < at]
+    nearest = after[0] if after and after[0].start - at <= DATE_AFTER_EVENT else None
+    nearest = nearest or (before[-1] if before else after[0] if after else None)
+    return complete(nearest, year, month).isoformat() if nearest else None
 
 
 def extract_document(doc: Document) -> DocumentRecord:
@@ -342,7 +353,7 @@ def extract_document(doc: Document) -> DocumentRecord:
                 c.persons.setdefault(name, Person(name)).evidence.append(ev)
             story_body = current.organizer if current else None
             for chain in read_chains(text, ctx, story_body):
-                _add_positions(c, chain, ev, ctx)
+                _add_positions(c, chain, ev)
             in_headline = text in squeeze(article.headline or "")
             here: list[tuple[EventMention, Event | None]] = []
             moved = False  # the story moves to at most one new meeting per sentence
@@ -388,7 +399,7 @@ def extract_document(doc: Document) -> DocumentRecord:
     )
 
 
-def _add_positions(c: _Collector, chain: Chain, ev: Evidence, ctx: PlaceContext) -> None:
+def _add_positions(c: _Collector, chain: Chain, ev: Evidence) -> None:
     for name, _, _ in chain.names:
         if name not in c.persons:
             continue
@@ -399,8 +410,9 @@ def _add_positions(c: _Collector, chain: Chain, ev: Evidence, ctx: PlaceContext)
                 (name, post.title, post.org), Position(name, post.title, post.org)
             )
             row.evidence.append(ev)
-            org = c.organizations.setdefault(post.org, Organization(post.org, parent_of(post.org)))
-            org.place = ctx.local.name if ctx.local else None
+            org = c.organizations.setdefault(
+                post.org, Organization(post.org, parent_of(post.org), place_of(post.org))
+            )
             org.evidence.append(ev)
 
 
