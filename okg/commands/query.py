@@ -18,6 +18,7 @@ from typing import Annotated, Any, NoReturn
 import typer
 from neo4j import RoutingControl
 from neo4j.exceptions import Neo4jError
+from rich.cells import cell_len
 from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
@@ -32,7 +33,8 @@ from queries.run import run
 
 SHOWN_CANDIDATES = 20
 LONG_ITEM = 20  # characters: lists with a longer item print one item a line in tables
-SHORT = 12  # characters: a column of values no longer than this is never folded in tables
+SHORT = 12  # terminal cells: a column of values no wider than this is never folded in tables
+FOLDED = 10  # terminal cells: the narrowest a column of longer values is folded to
 
 JsonOption = Annotated[bool, typer.Option("--json", help="Rows as a JSON array of objects.")]
 CsvOption = Annotated[bool, typer.Option("--csv", help="Rows as CSV with a header line.")]
@@ -67,17 +69,50 @@ def print_rows(rows: list[dict[str, Any]], as_json: bool, as_csv: bool, title: s
         writer.writerow(columns)
         writer.writerows([_cell(row[c], "; ") for c in columns] for row in rows)
         return
+    console = Console()
+    widths = _widths(rows, columns, console.width - 3 * len(columns) - 1)
+    if widths is None:  # too narrow for a table: one block of `column value` lines a row
+        console.print(_records(rows, columns, title))
+    else:
+        console.print(_table(rows, columns, title, widths))
+
+
+def _text(value: Any) -> str:
+    """A cell: a list with a long item one item a line, a short list on one line."""
+    long = isinstance(value, list) and any(cell_len(str(x)) > LONG_ITEM for x in value)
+    return escape(_cell(value, "\n" if long else ", "))
+
+
+def _widths(rows: list[dict[str, Any]], columns: list[str], room: int) -> dict[str, int] | None:
+    """Each column's width in `room` cells: ids and short values (names, dates) whole, the
+    rest sharing what is left, folded, at least FOLDED wide; None if that does not fit."""
+    widest = {c: max([cell_len(c)] + [cell_len(_cell(r[c], ", ")) for r in rows]) for c in columns}
+    whole = {c: w for c, w in widest.items() if c == "id" or w <= SHORT}
+    folded = [c for c in columns if c not in whole]
+    share = (room - sum(whole.values())) // max(len(folded), 1)
+    if share < FOLDED:
+        return None
+    return whole | {c: min(widest[c], share) for c in folded}
+
+
+def _table(
+    rows: list[dict[str, Any]], columns: list[str], title: str, widths: dict[str, int]
+) -> Table:
     table = Table(title=title, caption=f"{len(rows)} rows", show_lines=True)
-    for c in columns:  # ids and short values (dates, numbers) whole, the rest folded
-        short = all(len(_cell(row[c], ", ")) <= SHORT for row in rows)
-        table.add_column(c, overflow="fold", no_wrap=c == "id" or short)
+    for c in columns:
+        table.add_column(c, overflow="fold", width=widths[c])
     for row in rows:
-        cells = []
-        for c in columns:
-            long = isinstance(row[c], list) and any(len(str(x)) > LONG_ITEM for x in row[c])
-            cells.append(escape(_cell(row[c], "\n" if long else ", ")))
-        table.add_row(*cells)
-    Console().print(table)
+        table.add_row(*(_text(row[c]) for c in columns))
+    return table
+
+
+def _records(rows: list[dict[str, Any]], columns: list[str], title: str) -> Table:
+    table = Table(title=title, caption=f"{len(rows)} rows", show_header=False, show_lines=True)
+    table.add_column(style="bold", no_wrap=True)
+    table.add_column(overflow="fold")
+    for row in rows:
+        table.add_row("\n".join(columns), "\n".join(_text(row[c]) for c in columns))
+    return table
 
 
 def _formats(as_json: bool, as_csv: bool) -> None:
@@ -96,7 +131,7 @@ def _catalog_text() -> str:
 def _listing(found: list[Candidate], graph: GraphStore) -> Table:
     table = Table(title="give one of these ids instead")
     for c in ("id", "kind", "name", "context"):
-        table.add_column(c, overflow="fold", no_wrap=c == "id")
+        table.add_column(c, overflow="fold", min_width=len(found[0].id) if c == "id" else None)
     for c in found[:SHOWN_CANDIDATES]:
         table.add_row(c.id, c.kind, c.name, escape(" · ".join(context(graph, c.id) or [])))
     if len(found) > SHOWN_CANDIDATES:
