@@ -92,10 +92,10 @@ def _leading_place(text: str) -> tuple[Place | None, int, int]:
     g = gazetteer()
     place, start, end = None, 0, 0
     while True:
-        found = g.pattern.match(text, end)
+        found = g.match(text, end)
         if not found:
             break
-        place, start, end = g.by_form[found.group()], found.start(), found.end()
+        place, start, end = found.place, found.start, found.end
     return place, start, end
 
 

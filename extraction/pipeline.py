@@ -164,12 +164,12 @@ class _Collector:
 
 def _places_differ(a: str, b: str) -> bool:
     """河南省…视频会议 and 许昌市…视频会议 are two meetings, however alike their names."""
-    pa, pb = gazetteer().pattern.match(a), gazetteer().pattern.match(b)
-    return bool(pa and pb and pa.group() != pb.group())
+    pa, pb = gazetteer().match(a), gazetteer().match(b)
+    return bool(pa and pb and pa.place != pb.place)
 
 
 def _is_place(text: str, at: int) -> bool:
-    return gazetteer().pattern.match(text, at) is not None
+    return gazetteer().match(text, at) is not None
 
 
 def _names_in_sentence(text: str, ctx: PlaceContext) -> Iterator[str]:

@@ -3,11 +3,11 @@ plus lexicons/places_renamed.tsv for divisions renamed since that table was buil
 
 from __future__ import annotations
 
-import re
 from collections import Counter
-from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
+
+import ahocorasick
 
 from lexicons import Place, places, table
 
@@ -17,30 +17,6 @@ class PlaceMention:
     start: int
     end: int
     place: Place
-
-
-def _trie_pattern(words: Iterable[str]) -> str:
-    """One regex for many words, nested by shared prefix (许(?:昌市?|…)): it matches the
-    longest word at each position, as a flat alternation would, in a fraction of the time."""
-    trie: dict = {}
-    for word in words:
-        node = trie
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-
-    def emit(node: dict) -> str:
-        branches = [re.escape(c) + emit(child) for c, child in sorted(node.items()) if c]
-        if not branches:
-            return ""
-        body = (
-            branches[0]
-            if len(branches) == 1 and len(branches[0]) == 1
-            else ("(?:" + "|".join(branches) + ")")
-        )
-        return body + "?" if "" in node else body
-
-    return emit(trie)
 
 
 class Gazetteer:
@@ -58,13 +34,29 @@ class Gazetteer:
         for p in renamed + places():
             if p.level in ("province", "city") and len(p.short) >= 2:
                 self.by_form.setdefault(p.short, p)
-        self.pattern = re.compile(_trie_pattern(self.by_form))
+        # Aho-Corasick finds every name in one pass over the text (a regex of 3,500
+        # alternatives is tried again at each position); iter_long keeps, like a regex,
+        # the longest name at the leftmost position and never overlaps.
+        self.automaton = ahocorasick.Automaton()
+        for form in self.by_form:
+            self.automaton.add_word(form, form)
+        self.automaton.make_automaton()
+        self.longest = max(map(len, self.by_form))
 
     def find(self, text: str) -> list[PlaceMention]:
         return [
-            PlaceMention(m.start(), m.end(), self.by_form[m.group()])
-            for m in self.pattern.finditer(text)
+            PlaceMention(end + 1 - len(form), end + 1, self.by_form[form])
+            for end, form in self.automaton.iter_long(text)
         ]
+
+    def match(self, text: str, at: int = 0) -> PlaceMention | None:
+        """The place name that starts exactly at `at`, if any (the longest)."""
+        best = None
+        for end, form in self.automaton.iter_long(text[at : at + self.longest]):
+            if end + 1 - len(form) == 0:
+                best = PlaceMention(at, at + len(form), self.by_form[form])
+            break
+        return best
 
     def get(self, name: str) -> Place | None:
         return self.by_name.get(name)
