@@ -1,0 +1,103 @@
+"""CSV files for `neo4j-admin database import full`, the bulk loader for very large corpora.
+
+One node file per label (nodes/Person.csv) and one relationship file per type and pair of end
+labels (relationships/MENTIONS-Document-Person.csv), since each file names the ID space of its
+ends: `id:ID(Person)`, `:START_ID(Document)`, `:END_ID(Person)`, with `:LABEL` and `:TYPE`
+columns. The ID column keeps its name, so the loader stores it as the `id` property the stores
+use. Integers are `:long`; dates stay strings, as in the Neo4j store (graph/SCHEMA.md); list
+properties are `:string[]` with `;` between items. An empty cell is a missing property.
+The `CsvImport` returned says the rest of the loader's command line.
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from pathlib import Path
+
+import networkx as nx
+
+from graph.vocab import LINK_TYPES, NODE_TYPES, Prop
+
+ARRAY_DELIMITER = ";"
+
+
+@dataclass
+class CsvImport:
+    """Files written for the loader, and whether a cell holds a line break (the loader then
+    needs --multiline-fields, which makes it slower)."""
+
+    directory: Path
+    files: list[Path]
+    multiline: bool
+
+    def arguments(self) -> list[str]:
+        """The options of `neo4j-admin database import full` that load the files, relative
+        to `directory`."""
+        options = [f"--array-delimiter={ARRAY_DELIMITER}"]
+        options += ["--multiline-fields=true"] if self.multiline else []
+        for path in self.files:
+            kind = "nodes" if path.parent.name == "nodes" else "relationships"
+            options.append(f"--{kind}={path.relative_to(self.directory)}")
+        return options
+
+
+def write_neo4j_csv(graph: nx.MultiDiGraph, directory: Path) -> CsvImport:
+    """Write the node and relationship files under `directory`."""
+    nodes: dict[str, list[list]] = {}
+    for node, data in sorted(graph.nodes(data=True)):
+        t = NODE_TYPES[data["kind"]]
+        row = [node, *_cells(data, t.props, t.sets), t.label]
+        nodes.setdefault(t.label, []).append(row)
+    links: dict[tuple[str, str, str], list[list]] = {}
+    for u, v, k, data in sorted(graph.edges(keys=True, data=True)):
+        t = LINK_TYPES[k]
+        row = [u, v, k, *_cells(data, t.props, t.sets)]
+        if t.rdf_class:
+            row.insert(3, data["id"])
+        links.setdefault((k, graph.nodes[u]["kind"], graph.nodes[v]["kind"]), []).append(row)
+    written = []
+    for label, rows in nodes.items():
+        t = NODE_TYPES[label]
+        header = [f"id:ID({label})", *_columns(t.props, t.sets), ":LABEL"]
+        written.append(_write(directory / "nodes" / f"{label}.csv", header, rows))
+    for (link_type, source, target), rows in links.items():
+        t = LINK_TYPES[link_type]
+        header = [f":START_ID({source})", f":END_ID({target})", ":TYPE"]
+        header += ["id"] if t.rdf_class else []
+        header += _columns(t.props, t.sets)
+        path = directory / "relationships" / f"{link_type}-{source}-{target}.csv"
+        written.append(_write(path, header, rows))
+    multiline = any(
+        "\n" in cell or "\r" in cell
+        for rows in (*nodes.values(), *links.values())
+        for row in rows
+        for cell in row
+        if isinstance(cell, str)
+    )
+    return CsvImport(directory, written, multiline)
+
+
+def _columns(props: dict[str, Prop], sets: dict[str, Prop]) -> list[str]:
+    typed = [k + (":long" if p.kind == "int" else "") for k, p in props.items()]
+    return typed + [f"{k}:string[]" for k in sets]
+
+
+def _cells(data: dict, props: dict[str, Prop], sets: dict[str, Prop]) -> list:
+    cells = [data.get(k) for k in props]
+    for key in sets:
+        values = data.get(key) or []
+        clash = [v for v in values if ARRAY_DELIMITER in v]
+        if clash:
+            raise ValueError(f"{key} value {clash[0]!r} holds the array delimiter")
+        cells.append(ARRAY_DELIMITER.join(values))
+    return cells
+
+
+def _write(path: Path, header: list[str], rows: list[list]) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("w", encoding="utf-8", newline="") as f:
+        writer = csv.writer(f)
+        writer.writerow(header)
+        writer.writerows(rows)
+    return path

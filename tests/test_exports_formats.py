@@ -1,0 +1,285 @@
+"""The export formats on the seeds' graph, each read back by a reader of its own kind: GraphML
+by networkx, Turtle and JSON-LD by rdflib, Popolo JSON by the Popolo schemas
+(graph/exports/popolo_schemas), the neo4j-admin CSV files by their header grammar and by the
+real `neo4j-admin database import` of Neo4j 5.26 (the jars of scripts/neo4j-test-server).
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import re
+import shutil
+import subprocess
+import xml.etree.ElementTree as ET
+from collections import Counter
+from pathlib import Path
+
+import networkx as nx
+import pytest
+import rdflib
+from jsonschema import Draft202012Validator, FormatChecker
+from pyoxigraph import RdfFormat, serialize
+from referencing import Registry, Resource
+
+from graph.embedded import EmbeddedStore
+from graph.exports.graphml import graphml_graph, write_graphml
+from graph.exports.neo4j_csv import ARRAY_DELIMITER, write_neo4j_csv
+from graph.exports.popolo import write_popolo
+from graph.exports.rdf import write_jsonld, write_turtle
+from graph.ingest import IngestReport, ingest, pending_items
+from graph.to_networkx import to_networkx
+from graph.vocab import LINK_TYPES, NODE_TYPES
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+SCHEMAS = Path(__file__).resolve().parent.parent / "graph" / "exports" / "popolo_schemas"
+
+
+@pytest.fixture(scope="module")
+def seeds(tmp_path_factory: pytest.TempPathFactory) -> tuple[nx.MultiDiGraph, rdflib.Graph]:
+    """The seeds' graph, and the embedded store's own triples."""
+    store = EmbeddedStore(tmp_path_factory.mktemp("seeds") / "okg")
+    try:
+        report = IngestReport()
+        ingest(pending_items([SEEDS], store, report), store, report)
+        assert len(report.loaded) == 5
+        stored = serialize((q.triple for q in store.store), format=RdfFormat.N_TRIPLES)
+        return to_networkx(store), rdflib.Graph().parse(data=stored, format="nt")
+    finally:
+        store.close()
+
+
+def _types(data: dict) -> dict[str, type]:
+    return {k: type(v) for k, v in data.items()}
+
+
+# GraphML
+
+
+@pytest.mark.parametrize("projection", ["network", "comeet"])
+def test_graphml_reads_back_with_the_same_nodes_edges_and_types(seeds, tmp_path, projection):
+    graph, _ = seeds
+    path = tmp_path / "g.graphml"
+    write_graphml(graph, path, projection)
+    written = graphml_graph(graph, projection)
+    read = nx.read_graphml(path, force_multigraph=written.is_multigraph())
+
+    assert type(read) is type(written)
+    assert set(read.nodes) == set(written.nodes)
+    for node, data in written.nodes(data=True):
+        assert read.nodes[node] == data and _types(read.nodes[node]) == _types(data)
+    if written.is_multigraph():
+        assert set(read.edges(keys=True)) == set(written.edges(keys=True))
+    else:
+        assert {frozenset(e) for e in read.edges} == {frozenset(e) for e in written.edges}
+    for u, v, *key in written.edges(keys=True) if written.is_multigraph() else written.edges:
+        expected = written.edges[u, v, *key]
+        assert read.edges[u, v, *key] == expected
+        assert _types(read.edges[u, v, *key]) == _types(expected)
+
+    keys = {
+        (k.get("for"), k.get("attr.name")): k.get("attr.type")
+        for k in ET.parse(path).getroot().iter("{http://graphml.graphdrawing.org/xmlns}key")
+    }
+    assert keys[("node", "label")] == keys[("node", "kind")] == "string"
+    assert keys[("edge", "weight")] in ("int", "long")
+
+
+def test_graphml_network_shows_entities_with_readable_labels_and_evidence(seeds):
+    graph, _ = seeds
+    net = graphml_graph(graph)
+    kinds = Counter(d["kind"] for _, d in net.nodes(data=True))
+    assert set(kinds) == {"Person", "Organization", "Post", "Event"}
+    assert kinds["Person"] == sum(1 for _, d in graph.nodes(data=True) if d["kind"] == "Person")
+    assert all(d["label"] and "/" not in d["label"] for _, d in net.nodes(data=True))
+    holds = [d for *_, d in net.edges(data=True) if d["type"] == "HOLDS"]
+    assert holds and all(d["title"] and d["evidence"] and d["weight"] >= 1 for d in holds)
+    roles = [d["roles"] for *_, d in net.edges(data=True) if d["type"] == "PARTICIPATED_IN"]
+    assert any("chair" in r for r in roles)
+
+
+def test_comeet_weights_count_the_shared_events(seeds):
+    graph, _ = seeds
+    net = graphml_graph(graph, "comeet")
+    attended: dict[str, set[str]] = {}
+    for u, v, k in graph.edges(keys=True):
+        if k == "PARTICIPATED_IN":
+            attended.setdefault(u, set()).add(v)
+    assert net.number_of_edges() > 10
+    for a, b, data in net.edges(data=True):
+        assert data["weight"] == len(attended[a] & attended[b]) >= 1
+    assert max(d["weight"] for *_, d in net.edges(data=True)) > 1
+
+
+# RDF
+
+
+def test_turtle_and_jsonld_hold_exactly_the_stores_triples(seeds, tmp_path):
+    graph, stored = seeds
+    write_turtle(graph, tmp_path / "g.ttl")
+    write_jsonld(graph, tmp_path / "g.jsonld")
+    turtle = rdflib.Graph().parse(tmp_path / "g.ttl", format="turtle")
+    jsonld = rdflib.Graph().parse(tmp_path / "g.jsonld", format="json-ld")
+    assert len(turtle) == len(jsonld) == len(stored) > 1000
+    assert set(turtle) == set(jsonld) == set(stored)
+    # In the model's vocabularies, and written with their prefixes.
+    text = (tmp_path / "g.ttl").read_text(encoding="utf-8")
+    for prefix in ("org: <http://www.w3.org/ns/org#>", "schema: <https://schema.org/>"):
+        assert f"@prefix {prefix}" in text
+    assert "foaf:name" in text and "org:Membership" in text and "prov:wasDerivedFrom" in text
+    context = json.loads((tmp_path / "g.jsonld").read_text(encoding="utf-8"))["@context"]
+    assert context["prov"] == "http://www.w3.org/ns/prov#"
+
+
+# Popolo
+
+
+def _popolo_validator() -> Draft202012Validator:
+    resources = [
+        Resource.from_contents(json.loads(p.read_text(encoding="utf-8")))
+        for p in SCHEMAS.glob("*.json")
+    ]
+    registry = Registry().with_resources((r.id(), r) for r in resources)
+    top = registry.contents("http://www.popoloproject.com/schemas/popolo.json")
+    return Draft202012Validator(top, registry=registry, format_checker=FormatChecker())
+
+
+def test_popolo_validates_against_the_popolo_schemas(seeds, tmp_path):
+    graph, _ = seeds
+    path = tmp_path / "popolo.json"
+    write_popolo(graph, path)
+    popolo = json.loads(path.read_text(encoding="utf-8"))
+    errors = [
+        f"{list(e.absolute_path)}: {e.message}" for e in _popolo_validator().iter_errors(popolo)
+    ]
+    assert not errors, errors[:5]
+
+    counts = Counter(d["kind"] for _, d in graph.nodes(data=True))
+    assert len(popolo["persons"]) == counts["Person"]
+    assert len(popolo["organizations"]) == counts["Organization"]
+    assert len(popolo["posts"]) == counts["Post"]
+    assert len(popolo["events"]) == counts["Event"]
+    assert len(popolo["memberships"]) == sum(1 for *_, k in graph.edges(keys=True) if k == "HOLDS")
+
+    ids = {kind: {x["id"] for x in records} for kind, records in popolo.items()}
+    assert all(len(ids[k]) == len(popolo[k]) for k in popolo)  # unique within each class
+    for m in popolo["memberships"]:
+        assert m["person_id"] in ids["persons"] and m["post_id"] in ids["posts"]
+        assert m["organization_id"] in ids["organizations"]
+        assert m["sources"] and all(s["note"] for s in m["sources"])
+    assert all(p["organization_id"] in ids["organizations"] for p in popolo["posts"])
+    parents = [o["parent_id"] for o in popolo["organizations"] if "parent_id" in o]
+    assert parents and set(parents) <= ids["organizations"]
+    attendees = [a for e in popolo["events"] for a in e["attendees"]]
+    assert attendees and {a["id"] for a in attendees} <= ids["persons"]
+    assert any(s["note"].startswith("chair") for a in attendees for s in a.get("sources", []))
+
+
+def test_the_popolo_schemas_reject_what_popolo_does_not_allow():
+    validator = _popolo_validator()
+    good = {"persons": [{"id": "p", "name": "刘文勤", "birth_date": "1965-03"}]}
+    assert validator.is_valid(good)
+    for bad in (
+        {"persons": [{"id": "p", "name": "刘文勤", "birth_date": "1965年3月"}]},
+        {"persons": [{"id": "p", "name": "刘文勤", "anchor": "承德市"}]},
+        {"events": [{"id": "e", "start_date": "17 March 2022"}]},
+        {"memberships": [{"id": "m", "sources": [{"note": "no url"}]}]},
+        {"organizations": [{"id": "o", "other_names": [{"note": "no name"}]}]},
+        {"people": []},
+    ):
+        assert not validator.is_valid(bad), bad
+
+
+# neo4j-admin CSV
+
+_TYPES = "int long float double boolean byte short char string point date localtime time "
+_TYPES += "localdatetime datetime duration"
+_TYPE = rf"({'|'.join(_TYPES.split())})(\[\])?"
+_HEADER_FIELD = re.compile(
+    rf"^(?:[A-Za-z_][A-Za-z0-9_]*(?::{_TYPE})?"  # a property, typed or not
+    r"|[A-Za-z_]*:ID\((?P<id>[A-Za-z]+)\)"  # the node id, in an ID space
+    r"|:START_ID\((?P<start>[A-Za-z]+)\)|:END_ID\((?P<end>[A-Za-z]+)\)"
+    r"|:LABEL|:TYPE)$"
+)
+
+
+def _read_csv(path: Path) -> tuple[list[str], list[list[str]]]:
+    with path.open(encoding="utf-8", newline="") as f:
+        header, *rows = list(csv.reader(f))
+    return header, rows
+
+
+def test_neo4j_csv_headers_follow_the_import_format_and_hold_every_node_and_link(seeds, tmp_path):
+    graph, _ = seeds
+    loaded = write_neo4j_csv(graph, tmp_path)
+    ids: dict[str, set[str]] = {}
+    node_rows = links = 0
+    for path in sorted(loaded.files):
+        header, rows = _read_csv(path)
+        fields = [_HEADER_FIELD.match(h) for h in header]
+        assert all(fields), (path.name, header)
+        spaces = {g: [f[g] for f in fields if f[g]] for g in ("id", "start", "end")}
+        if path.parent.name == "nodes":
+            label = path.stem
+            assert spaces == {"id": [label], "start": [], "end": []} and ":LABEL" in header
+            assert {r[header.index(":LABEL")] for r in rows} == {label}
+            ids[label] = {r[0] for r in rows}
+            node_rows += len(rows)
+            for name in NODE_TYPES[label].sets:
+                assert f"{name}:string[]" in header
+        else:
+            link_type, source, target = path.stem.split("-")
+            assert spaces == {"id": [], "start": [source], "end": [target]}
+            assert {r[header.index(":TYPE")] for r in rows} == {link_type}
+            assert {r[0] for r in rows} <= ids[source] and {r[1] for r in rows} <= ids[target]
+            links += len(rows)
+            for name in LINK_TYPES[link_type].sets:
+                column = header.index(f"{name}:string[]")
+                for u, v, row in ((r[0], r[1], r) for r in rows):
+                    expected = graph.edges[u, v, link_type][name]
+                    assert (row[column].split(ARRAY_DELIMITER) if row[column] else []) == expected
+    assert node_rows == graph.number_of_nodes() and links == graph.number_of_edges()
+    assert loaded.arguments()[0] == "--array-delimiter=;" and not loaded.multiline
+
+
+def _harness_classpath() -> str:
+    """The classpath of the Neo4j jars that scripts/neo4j-test-server resolved with Maven."""
+    cache = Path(os.environ.get("NEO4J_TEST_CACHE_DIR") or Path.home() / ".m2" / "okg-neo4j-test")
+    for path in sorted(cache.glob("*/classpath"), key=lambda p: p.stat().st_mtime, reverse=True):
+        jars = path.read_text().strip().split(":")
+        if any("neo4j-import-tool" in j for j in jars) and all(Path(j).exists() for j in jars):
+            return ":".join(jars)
+    pytest.fail(f"no Neo4j jars under {cache}: run scripts/neo4j-test-server start once")
+
+
+@pytest.mark.neo4j
+@pytest.mark.slow
+def test_neo4j_admin_imports_the_csv_files(seeds, tmp_path):
+    graph, _ = seeds
+    loaded = write_neo4j_csv(graph, tmp_path / "csv")
+    java = os.environ.get("NEO4J_TEST_JAVA") or shutil.which("java")
+    assert java, "no java: apt-get install openjdk-17-jdk-headless (scripts/test does)"
+    command = [java, "-Xmx512m", "-cp", _harness_classpath(), "org.neo4j.cli.AdminTool"]
+    command += ["database", "import", "full", "neo4j", *loaded.arguments()]
+    (tmp_path / "home").mkdir()
+    env = os.environ | {"NEO4J_HOME": str(tmp_path / "home")}
+    done = subprocess.run(
+        command, cwd=tmp_path / "csv", env=env, capture_output=True, text=True, timeout=300
+    )
+    assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
+
+    cells = 0
+    for path in loaded.files:
+        header, rows = _read_csv(path)
+        wanted = [i for i, h in enumerate(header) if not h.startswith(":") and ":START" not in h]
+        cells += sum(1 for r in rows for i in wanted if r[i])
+    imported = re.search(
+        r"Imported:\s+(\d+) nodes\s+(\d+) relationships\s+(\d+) properties", done.stdout
+    )
+    assert imported, done.stdout[-3000:]
+    assert [int(n) for n in imported.groups()] == [
+        graph.number_of_nodes(),
+        graph.number_of_edges(),
+        cells,
+    ]
