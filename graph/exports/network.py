@@ -77,7 +77,7 @@ def select(graph: nx.MultiDiGraph, where: Slice) -> nx.MultiDiGraph:
         for u, v, k, data in graph.edges(keys=True, data=True)
         if k in EVIDENCE_LINKS
         and _dated_in(_fact_dates(graph, v, k, data), where)
-        and (where.place is None or any(_within(places[e], where.place) for e in data["evidence"]))
+        and _placed_in(data["evidence"], places, where.place)
     }
     keep: set[str] = set()
     for u, v, k in facts:
@@ -128,6 +128,10 @@ def _dated_in(dates: Iterable[str], where: Slice) -> bool:
         (where.since is None or d >= where.since) and (where.until is None or d <= where.until)
         for d in dates
     )
+
+
+def _placed_in(evidence: Iterable[str], places: dict[str, str | None], area: str | None) -> bool:
+    return area is None or any(_within(places.get(e), area) for e in evidence)
 
 
 @cache
