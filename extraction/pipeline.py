@@ -44,6 +44,7 @@ def squeeze(text: str) -> str:
     return "".join(text.split())
 
 
+NATIONAL_EVENT = re.compile(r"^(?:中央|全国|国务院|中共中央|党的|十[一二三四五六七八九]?届|二十届)")
 DATE_JOINERS = {"至", "-", "—", "－", "~", "～", "、", "到", "和"}
 DATE_AFTER_EVENT = 6  # 会议12月15日至16日在北京举行: a date right after the name is its own
 SAME_EVENT_RATIO = 90  # partial ratio above which two names of one article are one event
@@ -118,7 +119,7 @@ class _Collector:
                 id=f"e{len(self.events) + 1}",
                 name=mention.name,
                 type=mention.type,
-                place=article.place.name if article.place else None,
+                place=_event_place(mention.name, article),
                 organizer=mention.organizer,
             )
             self.events[mention.name] = event
@@ -160,6 +161,14 @@ class _Collector:
     def evidence(self, article: Article, sentence: Sentence) -> Evidence:
         start, end = self.doc.original_span(sentence.start, sentence.end)
         return Evidence(self.doc.doc_id, article.index, sentence.index, start, end, sentence.text)
+
+
+def _event_place(name: str, article: Article) -> str | None:
+    """Where an event was held: the place its name opens with (许昌市委政法工作会议), none
+    for a national one (中央经济工作会议), else the place of the article reporting it."""
+    if NATIONAL_EVENT.match(name):
+        return None
+    return place_of(name) or (article.place.name if article.place else None)
 
 
 def _places_differ(a: str, b: str) -> bool:
