@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import cache
 
 from loaders.places import gazetteer
 
@@ -33,7 +34,7 @@ _ORG_REWRITES = [
         (r"纪律检查委员会", "纪委"),
         (r"监察委员会", "监委"),
         (r"^中共(?=.+委)(?!中央)", ""),
-        (r"([县区市旗])\1委", r"\1委"),
+        (r"([县区市旗])\1+委", r"\1委"),
     ]
 ]
 # The scorer also shortens 人民检察院/人民法院; the guidelines keep those long forms
@@ -77,10 +78,18 @@ def person_name(name: str) -> str:
 
 
 def org_name(name: str) -> str:
-    """The short form that news uses: 中共许昌市委员会 → 许昌市委."""
+    """The short form that news uses: 中共许昌市委员会 → 许昌市委.
+
+    The rewrites are repeated until nothing changes (a few rounds at most), so that a
+    canonical name is its own canonical name, as ids need, even for odd inputs
+    (中共许昌中共委员会委员会)."""
     name = norm_text(name)
-    for pattern, repl in _ORG_REWRITES + _COURTS:
-        name = pattern.sub(repl, name)
+    for _ in range(8):
+        before = name
+        for pattern, repl in _ORG_REWRITES + _COURTS:
+            name = pattern.sub(repl, name)
+        if name == before:
+            break
     return name
 
 
@@ -104,6 +113,7 @@ class Jurisdiction:
 _LEVELS = {"province": 1, "city": 2, "county": 3}
 
 
+@cache
 def jurisdiction(place: str | None) -> Jurisdiction | None:
     """The jurisdiction of a place name (许昌市, 中央), placed in its city and province."""
     if not place:
@@ -117,6 +127,7 @@ def jurisdiction(place: str | None) -> Jurisdiction | None:
     return Jurisdiction(known.name, _LEVELS[known.level], within)
 
 
+@cache
 def place_of_org(name: str) -> str | None:
     """The place a canonical body name starts with, the most local one of a chain
     (新疆维吾尔自治区哈密市委 → 哈密市); 中央 for national bodies; None for bodies that

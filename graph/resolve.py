@@ -136,7 +136,8 @@ class _Resolver:
             )
             node = self.orgs[name] = self.mention(node)
         node.sets["aliases"].update({names.norm_text(raw)} - {name})
-        if place:
+        # The place a name gives wins: records may give the article's place instead.
+        if place and not names.place_of_org(name):
             node.sets["places"].add(_canonical_place(place))
         return node
 
@@ -157,8 +158,7 @@ class _Resolver:
             if e.organizer:
                 self.org(e.organizer)
         for name, node in self.orgs.items():
-            if not node.sets["places"]:
-                node.sets["places"].update({names.place_of_org(name)} - {None})
+            node.sets["places"].update({names.place_of_org(name)} - {None})
             parent = parents.get(name) or _longest_prefix(name, self.orgs)
             if parent:
                 link = Link("PART_OF", self.orgs[name].id, self.orgs[parent].id)
@@ -200,7 +200,7 @@ class _Resolver:
         self, name: str, bodies: list[str], evidence: list[Evidence], home: str | None
     ) -> Anchor:
         places = [
-            j for j in (names.jurisdiction(self._org_place(b)) for b in bodies) if j is not None
+            j for j in (names.jurisdiction(names.place_of_org(b)) for b in bodies) if j is not None
         ]
         if places:
             counts = Counter(j.name for j in places)
@@ -222,9 +222,6 @@ class _Resolver:
             return Anchor("place", home)
         return Anchor("document", self.record.doc)
 
-    def _org_place(self, name: str) -> str | None:
-        return min(self.orgs[name].sets["places"], default=None)
-
     def _home_place(self) -> str | None:
         """The document's place, or else the place most of its posts are in, if clear."""
         if self.record.place:
@@ -233,7 +230,7 @@ class _Resolver:
             place
             for pos in self.record.positions
             if pos.org
-            and (place := self._org_place(names.org_name(pos.org)))
+            and (place := names.place_of_org(names.org_name(pos.org)))
             and place != names.NATIONAL
         ]
         if not located:

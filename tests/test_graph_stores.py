@@ -6,6 +6,7 @@ The Neo4j cases use the project's test server (tests/conftest.py: NEO4J_TEST_URI
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -229,3 +230,16 @@ def test_the_two_stores_hold_the_same_graph(request, tmp_path: Path, seed_record
     finally:
         for s in stores:
             s.close()
+
+
+def test_the_networkx_view_holds_the_whole_store(opener: Opener, seed_records: Path):
+    run(opener, [seed_records])
+    with _opened(opener) as store:
+        graph = to_networkx(store)
+        counts = store.node_counts()
+    kinds = Counter(kind for _, kind in graph.nodes(data="kind"))
+    types = Counter(key for _, _, key in graph.edges(keys=True))
+    assert all(kinds[label] == counts[label] for label in NODE_TYPES)
+    assert all(types[t] == counts[t] for t in LINK_TYPES)
+    (liu,) = [n for n, name in graph.nodes(data="name") if name == "刘文勤"]
+    assert any(graph.nodes[e]["kind"] == "Event" for e in graph.successors(liu))
