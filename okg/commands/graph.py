@@ -99,9 +99,16 @@ def ingest_command(
     with connect(store, data, neo4j_uri, neo4j_user) as graph:
         items = pending_items(paths, graph, report)
         columns = [TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn()]
-        with Progress(*columns, TimeElapsedColumn(), console=console) as progress:
-            task = progress.add_task("ingest", total=len(items))
-            ingest(items, graph, report, jobs, batch, lambda _: progress.advance(task))
+        try:
+            with Progress(*columns, TimeElapsedColumn(), console=console) as progress:
+                task = progress.add_task("ingest", total=len(items))
+                ingest(items, graph, report, jobs, batch, lambda _: progress.advance(task))
+        except KeyboardInterrupt:
+            console.print(
+                f"interrupted: the store holds {len(graph.loaded_documents())} whole documents; "
+                "run the same command again to load the rest"
+            )
+            raise typer.Exit(130) from None
         counts = summary(graph)
     for failure in report.failures:
         console.print(f"[red]skipped[/] {failure.source}: {failure.reason}", markup=True)
