@@ -160,8 +160,8 @@ class _Resolver:
         for name, node in self.orgs.items():
             node.sets["places"].update({names.place_of_org(name)} - {None})
             parent = parents.get(name) or _longest_prefix(name, self.orgs)
-            if parent:
-                link = Link("PART_OF", self.orgs[name].id, self.orgs[parent].id)
+            if parent and parent != name:
+                link = Link("PART_OF", node.id, self.orgs[parent].id)
                 link.sets = self.facts(self.org_evidence.get(name, []))
                 self.batch.add_link(link)
 
