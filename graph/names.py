@@ -12,6 +12,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache
 
+import lexicons
 from loaders.places import gazetteer
 
 NATIONAL = "中央"
@@ -52,15 +53,10 @@ _NATIONAL_PREFIXES = (
     "中华人民共和国",
     "国家",
 )
-NATIONAL_FIGURES = frozenset(
-    ["习近平", "李强", "赵乐际", "王沪宁", "蔡奇", "丁薛祥", "李希", "马兴瑞", "王毅", "尹力"]
-    + ["石泰峰", "刘国中", "李干杰", "李书磊", "李鸿忠", "何卫东", "何立峰", "张又侠", "张国清"]
-    + ["陈文清", "陈吉宁", "陈敏尔", "袁家军", "黄坤明", "李克强", "栗战书", "汪洋", "韩正"]
-    + ["王岐山"]
-)
-"""Members of the Politburo (20th, and the 19th Standing Committee): national figures whom
-local news names everywhere, often without a title. A report of one of these names that
-gives no post is read as the national figure (中央), not as a local namesake."""
+NATIONAL_FIGURES = frozenset(lexicons.words("national_figures.txt"))
+"""National figures whom local news names everywhere, often without a title
+(lexicons/national_figures.txt): a report of one of these names that gives no post is read
+as the national figure (中央), not as a local namesake."""
 
 _DOTS = re.compile(r"[•・‧∙⋅·]")
 _SPACE = re.compile(r"\s+")
