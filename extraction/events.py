@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from functools import cache
 
 import lexicons
+from extraction.names import is_common_word
 from extraction.orgs import (
     PLACE_WORDS,
     PlaceContext,
@@ -86,17 +87,26 @@ def _weak_leads() -> tuple[str, ...]:
     return lexicons.words("event_weak_leads.txt")
 
 
+def _introduced(text: str, at: int) -> bool:
+    """Does a word that introduces an event (召开, 出席, 在 …) end right before `at`? A
+    one-character one counts only as a word of its own: 经 in 经济 does not."""
+    intro = INTRO.search(text, 0, at)
+    if intro is None:
+        return False
+    return len(intro.group()) > 1 or not is_common_word(text[at - 1 : at + 1], 50)
+
+
 def _named(text: str, m: re.Match[str], ctx: PlaceContext) -> EventMention | None:
     end = m.end()
     if text[end : end + 1] in ("暨", "和"):
         return None  # the name goes on: 座谈会暨经验交流会
     start = end - len(m.group())
-    if start == 0 or text[start - 1] in STOP or INTRO.search(text[:start]):
+    if start == 0 or text[start - 1] in STOP or _introduced(text, start):
         return None  # 出席会议, 会议由…
     if ends_with_suffix(text[max(0, start - 4) : end]):
         return None  # 人民代表大会 is a body, not a meeting
     while start > 0 and text[start - 1] not in STOP and end - start < 48:
-        if INTRO.search(text[:start]) and end - start > len(m.group()) + 1:
+        if _introduced(text, start) and end - start > len(m.group()) + 1:
             break
         if text[start - 1] == "”" and "“" in text[:start]:
             start = text.rindex("“", 0, start)  # a quoted name may hold commas
@@ -116,7 +126,8 @@ def _named(text: str, m: re.Match[str], ctx: PlaceContext) -> EventMention | Non
         if 2 <= len(head) <= 24 and (ends_with_suffix(head) or PLACE_WORDS.match(head)):
             organizer = canonical_org(head, ctx)
     name = resolve_place_words(raw, ctx)
-    if organizer and name == raw and not name.startswith(organizer[:2]):
+    placed = organizer and not PLACE_WORDS.match(organizer)  # 我市 left unresolved adds nothing
+    if placed and name == raw and not PLACE_WORDS.match(raw) and not name.startswith(organizer[:2]):
         name = organizer + name  # 甘肃省监狱管理局召开党的二十大精神宣讲会
     if len(name) < MIN_NAME:
         return None
@@ -147,7 +158,9 @@ def _visits(text: str, ctx: PlaceContext, persons: set[str]) -> list[EventMentio
     home = ctx.city.name if ctx.city else None
     for m in VISIT.finditer(text):
         who = LEAD_NOISE.sub("", m.group("who")).lstrip("，")
-        visitor = who if who in persons else None
+        visitor = next((p for p in persons if who.endswith(p)), None)
+        if visitor:
+            who = visitor  # 市委书记韩立群到高新区调研 → 韩立群到高新区调研
         if not (visitor or VISITORS.search(who)):
             continue  # 此次来许昌考察: no one named goes anywhere
         where = _home_abbreviation(m.group("where"), home)

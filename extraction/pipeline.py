@@ -291,9 +291,12 @@ class _Role:
     reported_speech: bool  # 讲话精神: a speech given elsewhere
 
 
-def _roles(text: str, mentions: list[tuple[str, int, int]]) -> list[_Role]:
+def _roles(
+    text: str, mentions: list[tuple[str, int, int]], visits: list[EventMention]
+) -> list[_Role]:
     """Role cues of a sentence, each group (`出席会议并讲话`) applied to the persons named
-    between the previous group and it."""
+    between the previous group and it — but not to the subject of a visit named before
+    the cue (`韩光明到开发区调研，方建陪同`: only 方建 accompanies)."""
     groups: list[list[re.Match[str]]] = []
     for cue in _cue_pattern().finditer(text):
         if cue.group() not in _role_of():
@@ -306,6 +309,7 @@ def _roles(text: str, mentions: list[tuple[str, int, int]]) -> list[_Role]:
     floor = 0
     for group in groups:
         start = group[0].start()
+        floor = max([floor] + [v.end for v in visits if v.end <= start])
         subjects = [(n, s) for n, s, e in mentions if floor <= s and e <= start]
         if not subjects:
             continue
@@ -377,7 +381,8 @@ def extract_document(doc: Document) -> DocumentRecord:
                     if mention.visitor:
                         c.take_part(mention.visitor, event, {"lead"}, ev)
                 here.append((mention, event))
-            for role in _roles(text, mentions):
+            visits = [m for m, _ in here if m.visitor]
+            for role in _roles(text, mentions, visits):
                 event = _event_for(c, here, role, current, text, article, doc.year, ev)
                 if event is None:
                     continue

@@ -132,6 +132,7 @@ def read_chains(text: str, ctx: PlaceContext, default_org: str | None = None) ->
         j = i
         carried: str | None = None
         written: str | None = None  # a body written out (not implied by a title)
+        party_before = False  # the item before was a post in a party body (X党工委书记)
         while True:
             m = matches[j]
             title = titles()[m.group()]
@@ -154,6 +155,8 @@ def read_chains(text: str, ctx: PlaceContext, default_org: str | None = None) ->
                 raw = ""
             if raw.startswith(party_departments()) and carried:
                 raw = carried + raw
+            elif raw and carried and party_before and not _has_place(raw):
+                raw = carried + raw  # 高新区党工委书记、管委会主任: the 管委会 of that 高新区
             org = _implied(title, raw, carried, ctx)
             if org is None:
                 org = raw or carried or sentence_org or default_org
@@ -165,6 +168,7 @@ def read_chains(text: str, ctx: PlaceContext, default_org: str | None = None) ->
                     written = raw
             else:
                 items.append((title, ""))
+            party_before = bool(title.suffix) and bool(raw)
             nxt = m.end()
             if (
                 nxt < len(text)
@@ -189,6 +193,10 @@ def read_chains(text: str, ctx: PlaceContext, default_org: str | None = None) ->
             anchor = matches[j].end()
         i = j + 1
     return chains
+
+
+def _has_place(raw: str) -> bool:
+    return _leading_place(raw)[0] is not None or raw[:1] in "省市县区"
 
 
 def _is_name_before_title(raw: str, title: Title) -> bool:

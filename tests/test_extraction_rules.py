@@ -109,3 +109,24 @@ def test_visit_led_by_a_named_person():
     assert event.type == "visit" and event.date == "2024-05-08"
     roles = {(p.person, tuple(p.roles)) for p in record.participations}
     assert roles == {("林德培", ("lead",)), ("韦国强", ("accompany",))}
+
+
+def test_executive_deputy_and_a_body_beside_a_party_work_committee():
+    posts = _posts("市委常委、常务副市长陈立华，开发区党工委书记、管委会主任葛明出席。")
+    assert ("陈立华", "常务副市长", "洛阳市政府") in posts
+    assert ("葛明", "书记", "开发区党工委") in posts
+    assert ("葛明", "主任", "开发区管委会") in posts
+
+
+def test_a_leader_visiting_is_named_without_the_title():
+    text = "本报讯 4月11日，市委书记韩光明到开发区调研企业生产情况，市委秘书长方建陪同。"
+    record = extract_document(build_document("t", "t", "2024年 洛阳 洛阳 洛阳\n" + text))
+    assert [e.name for e in record.events] == ["韩光明到开发区调研"]
+    roles = {(p.person, tuple(p.roles)) for p in record.participations}
+    assert roles == {("韩光明", ("lead",)), ("方建", ("accompany",))}
+
+
+def test_a_one_character_word_inside_a_longer_word_does_not_cut_an_event_name():
+    text = "本报讯 5月6日，我市召开全市民营经济发展大会。"
+    record = extract_document(build_document("t", "t", "2024年 洛阳 洛阳 洛阳\n" + text))
+    assert [e.name for e in record.events] == ["洛阳市民营经济发展大会"]
