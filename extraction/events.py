@@ -48,6 +48,7 @@ VISIT = re.compile(
     r"(?P<who>[^，。；：！？\n]{2,24}?)(?P<verb>来|到|赴|在)(?P<where>[^，。；：！？\n、]{1,14}?)"
     r"(?P<what>考察调研|调研|考察|视察|慰问|走访|(?:亲切)?(?:接见|会见)[^，。；]{2,20}?(?=[，。；]|$))"
 )
+CONGRESS = re.compile(r"党的[一二三四五六七八九十]{2,3}大(?![学会局队厦街道楼])")  # 党的二十大
 VISIT_WORD = re.compile(r"考察|调研|视察|慰问|走访|接见|会见")
 VISITS_PLACE = re.compile(
     r"(?P<who>[^，。；：！？\n]{2,12}?)(?P<what>视察|考察)(?P<where>[^，。；：！？\n、时]{2,6})时"
@@ -179,6 +180,10 @@ def find_events(
 ) -> list[EventMention]:
     """Event mentions of one sentence; where two overlap, visits first, then the longer."""
     named = [e for m in _event_pattern().finditer(text) if (e := _named(text, m, ctx))]
+    named += [
+        EventMention(m.start(), m.end(), m.group(), "meeting", None, False, False)
+        for m in CONGRESS.finditer(text)
+    ]
     found = _visits(text, ctx, persons) + sorted(named, key=lambda e: e.start - e.end)
     kept: list[EventMention] = []
     for e in found:

@@ -383,10 +383,10 @@ def extract_document(doc: Document) -> DocumentRecord:
                 here.append((mention, event))
             visits = [m for m, _ in here if m.visitor]
             for role in _roles(text, mentions, visits):
-                event = _event_for(c, here, role, current, text, article, doc.year, ev)
+                event, named = _event_for(c, here, role, current, text, article, doc.year, ev)
                 if event is None:
                     continue
-                if role.weak and (role.person, event.id) not in c.participations:
+                if role.weak and not named and (role.person, event.id) not in c.participations:
                     continue  # 习近平总书记指出…: quoted, not said at this meeting
                 c.take_part(role.person, event, set(role.roles), ev)
 
@@ -444,10 +444,11 @@ def _event_for(
     article: Article,
     year: int | None,
     ev: Evidence,
-) -> Event | None:
+) -> tuple[Event | None, bool]:
     """The event a role refers to: one named between the person and the cue (在X上讲话),
     one named right after the cue (出席X), one reported in the sentence, else the
-    article's current event — unless the cue reports a speech given elsewhere."""
+    article's current event — unless the cue reports a speech given elsewhere. The flag
+    says whether the sentence itself names where the person spoke (在X上指出)."""
     between = [
         (m, e)
         for m, e in here
@@ -461,8 +462,8 @@ def _event_for(
     if "speak" in role.roles and not role.roles & {"attend", "chair", "observe"}:
         after = []  # 讲话 is not followed by where it was given
     for mention, event in between[-1:] or after[:1]:
-        return event or c.add_event(mention, text, article, year, ev, False)
+        return event or c.add_event(mention, text, article, year, ev, False), bool(between)
     if role.reported_speech:
-        return None
+        return None, False
     earlier = [e for m, e in here if e is not None and m.end <= role.at]
-    return current or (earlier[-1] if earlier else None)
+    return current or (earlier[-1] if earlier else None), False
