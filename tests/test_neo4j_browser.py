@@ -34,6 +34,22 @@ def chromium(tmp_path: Path) -> Iterator[WebDriver]:
         yield web
 
 
+def click(web: WebDriver, css: str) -> None:
+    """Click `css` as soon as it takes clicks: the Browser fades its frames in, and a click on
+    a frame still coming in fails with "element not interactable"."""
+
+    def clicked() -> bool:
+        try:
+            web.call("POST", f"/element/{web.find(css)}/click", {})
+        except AssertionError as exc:
+            if "not interactable" in str(exc) or "no such element" in str(exc):
+                return False
+            raise
+        return True
+
+    wait_for(f"{css} to take a click", clicked, timeout=30)
+
+
 def test_browser_connects_runs_cypher_and_shows_the_graph(
     neo4j_driver, neo4j_uri, neo4j_http_uri, chromium, tmp_path
 ):
@@ -61,8 +77,10 @@ def test_browser_connects_runs_cypher_and_shows_the_graph(
         assert chromium.script(
             "return document.querySelector('[data-testid=boltaddress]').value"
         ) == bolt.removeprefix("bolt://")
-        chromium.call("POST", f"/element/{chromium.find(no_auth)}/click", {})
-        chromium.call("POST", f"/element/{chromium.find('[data-testid=connect]')}/click", {})
+        click(chromium, no_auth)
+        method = "return document.querySelector('[data-testid=authenticationMethod]').value"
+        wait_for("No authentication to be chosen", lambda: chromium.script(method) == "NO_AUTH")
+        click(chromium, "[data-testid=connect]")
         # Connected, its editor prompt names the database: "neo4j$" (it is a bare "$" before).
         prompt = "return document.querySelector('[data-testid=activeEditor]')?.innerText || ''"
         wait_for(
@@ -72,7 +90,7 @@ def test_browser_connects_runs_cypher_and_shows_the_graph(
         # Type the query into the editor, as a person would, and press the run button.
         editor = chromium.find("[data-testid=activeEditor] textarea")
         chromium.call("POST", f"/element/{editor}/value", {"text": QUERY})
-        chromium.call("POST", f"/element/{chromium.find('[data-testid=editor-Run]')}/click", {})
+        click(chromium, "[data-testid=editor-Run]")
 
         latest_frame = """
             const frame = document.querySelector('article[data-testid=frame]');
