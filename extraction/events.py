@@ -35,7 +35,7 @@ INTRO = re.compile(
     r"|和|与|及|领悟|深入|聚焦|贯穿|坚持|完善)$"
 )
 HAPPENED_BEFORE = re.compile(
-    r"(?:召开|举行|举办|组织开展|开展|主持召开|收听收看了?|(?:主办|承办|举办|举行|召开)的)$"
+    r"(?:(?:召开|举行|举办|组织开展|开展|主持召开|收听收看)了?|(?:主办|承办|举办|举行|召开)的)$"
 )
 HAPPENED_AFTER = re.compile(
     r"^(?:[\d月日至\-~、上下午晚]{2,16})?"  # 会议12月15日至16日在北京举行
@@ -145,6 +145,11 @@ def _named(text: str, m: re.Match[str], ctx: PlaceContext) -> EventMention | Non
     )
 
 
+def _in_book_title(text: str, at: int) -> bool:
+    """Inside 《…》: the title of a document (《关于开展X活动的实施意见》), not an event."""
+    return text.rfind("《", 0, at) > text.rfind("》", 0, at)
+
+
 def _home_abbreviation(where: str, home: str | None) -> str:
     """我市, 本市 and the one-character abbreviation of the home city (来许, 来承) → the city."""
     if home and (where in ("我市", "本市") or (len(where) == 1 and home.startswith(where))):
@@ -184,6 +189,7 @@ def find_events(
         EventMention(m.start(), m.end(), m.group(), "meeting", None, False, False)
         for m in CONGRESS.finditer(text)
     ]
+    named = [e for e in named if not _in_book_title(text, e.start)]
     found = _visits(text, ctx, persons) + sorted(named, key=lambda e: e.start - e.end)
     kept: list[EventMention] = []
     for e in found:

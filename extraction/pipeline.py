@@ -34,6 +34,7 @@ from extraction.records import (
     Position,
 )
 from extraction.titles import Chain, read_chains, titles
+from lexicons import Place
 from loaders.dates import complete, find_dates
 from loaders.document import Article, Document, Sentence
 from loaders.places import gazetteer
@@ -52,6 +53,9 @@ SAME_EVENT_TAIL = 8  # or the length of the ending they share (…办理“回�
 CLAUSE_START = set("，。；：！？“”\n、（")
 ROLE_LINK = re.compile(r"^(?:会议)?(?:并|和|、|及)[^，；。！？]*$")
 DESCRIBED = re.compile(r"的(?:重要)?$")
+CLAUSE_COMMA = re.compile(r"[，；]")
+CONTINUES = re.compile(r"(?:并|还|同时|也|又|先后|随后|详细|充分|认真|全面)")
+QUOTED = re.compile(r"“[^”]*”|《[^》]*》|（[^）]*）")
 STOPS = re.compile(r"[，。；：！？]")
 SPOKE_AT = re.compile(r"在(?:[^，。；]{0,12}?(?:召开|举行)的)?$")
 REPORTED_SPEECH = re.compile(r"(?:的)?(?:重要)?(?:精神|指示|批示|要求|和指示)")
@@ -174,7 +178,13 @@ def _event_place(name: str, article: Article) -> str | None:
 def _places_differ(a: str, b: str) -> bool:
     """河南省…视频会议 and 许昌市…视频会议 are two meetings, however alike their names."""
     pa, pb = gazetteer().match(a), gazetteer().match(b)
-    return bool(pa and pb and pa.place != pb.place)
+    if not (pa and pb) or pa.place == pb.place:
+        return False
+    return not (_within(pa.place, pb.place) or _within(pb.place, pa.place))
+
+
+def _within(inner: Place, outer: Place) -> bool:
+    return outer.name in (inner.province, inner.city)
 
 
 def _is_place(text: str, at: int) -> bool:
@@ -291,6 +301,34 @@ class _Role:
     reported_speech: bool  # 讲话精神: a speech given elsewhere
 
 
+def _clause_floor(text: str, cue: int, mentions: list[tuple[str, int, int]]) -> int:
+    """Where the subjects of a cue at `cue` may start. Walking back over the clauses
+    (split at commas outside quotes): a clause that ends with a name (`…局长张飞，`) is an
+    item of a list of attendees and the walk goes on; a name elsewhere in its clause is
+    that clause's subject, and the walk stops there; a clause without a name goes on only
+    if it is the cue's own or continues the same subject (并…, 详细…); any other clause
+    has a subject of its own (`省市两级人大代表参加`) and stops the walk."""
+    bounds = [0] + [m.end() for m in CLAUSE_COMMA.finditer(_unquoted(text[:cue]))] + [cue]
+    floor = cue
+    for k in range(len(bounds) - 1, 0, -1):
+        lo, hi = bounds[k - 1], bounds[k]
+        names = [(s, e) for _, s, e in mentions if lo <= s and e <= hi]
+        if names:
+            floor = lo
+            if hi - names[-1][1] > 1:  # a name inside its clause is that clause's subject
+                break
+        elif k == len(bounds) - 1 or CONTINUES.match(text, lo):
+            floor = lo
+        else:
+            break
+    return floor
+
+
+def _unquoted(text: str) -> str:
+    """The text with quoted and titled passages blanked out, offsets unchanged."""
+    return QUOTED.sub(lambda m: "＿" * len(m.group()), text)
+
+
 def _roles(
     text: str, mentions: list[tuple[str, int, int]], visits: list[EventMention]
 ) -> list[_Role]:
@@ -309,6 +347,7 @@ def _roles(
     floor = 0
     for group in groups:
         start = group[0].start()
+        floor = max([floor, _clause_floor(text, start, mentions)])
         floor = max([floor] + [v.end for v in visits if v.end <= start])
         subjects = [(n, s) for n, s, e in mentions if floor <= s and e <= start]
         if not subjects:
@@ -322,6 +361,21 @@ def _roles(
             out.append(_Role(name, at, roles, weak, start, after_cue or described))
         floor = group[-1].end()
     return out
+
+
+def _headline_event(
+    c: _Collector, article: Article, ctx: PlaceContext, known: set[str], year: int | None
+) -> Event | None:
+    """The event an article's headline names is the story's own meeting, whether the
+    headline is printed above the story or, on some pages, after it."""
+    headline = squeeze(article.headline or "")
+    for sentence in article.sentences:
+        text = squeeze(sentence.text)
+        if text and text in headline:
+            for mention in find_events(text, ctx, known):
+                ev = c.evidence(article, sentence)
+                return c.add_event(mention, text, article, year, ev, first_in_article=True)
+    return None
 
 
 def _event_date(sentence_text: str, at: int, article: Article, year: int | None) -> str | None:
@@ -357,7 +411,7 @@ def extract_document(doc: Document) -> DocumentRecord:
 
     for article in articles:
         ctx = contexts[article.index]
-        current: Event | None = None
+        current = _headline_event(c, article, ctx, known, doc.year)
         for sentence in article.sentences:
             text = squeeze(sentence.text)
             ev = c.evidence(article, sentence)
@@ -376,7 +430,7 @@ def extract_document(doc: Document) -> DocumentRecord:
                     first = current is None or in_headline
                     event = c.add_event(mention, text, article, doc.year, ev, first)
                     dated_here = not moved and find_dates(text[: mention.start])
-                    if current is None or in_headline or dated_here:
+                    if current is None or (dated_here and mention.type != "activity"):
                         current, moved = event, True  # the story moves on to a dated meeting
                     if mention.visitor:
                         c.take_part(mention.visitor, event, {"lead"}, ev)
