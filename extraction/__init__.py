@@ -1,5 +1,17 @@
 """Extraction: persons, posts, bodies, events and participations, each with its evidence."""
 
-from extraction.pipeline import extract_document
+from pathlib import Path
 
-__all__ = ["extract_document"]
+from extraction.merge import merge_records
+from extraction.pipeline import extract_document
+from extraction.records import DocumentRecord
+from loaders.stream import iter_parts
+
+
+def extract_file(path: Path) -> DocumentRecord:
+    """The record of one file, read in parts if it is large (memory stays bounded);
+    raises loaders.decode.LoadError for a file that cannot be read."""
+    return merge_records(extract_document(doc) for doc in iter_parts(path))
+
+
+__all__ = ["extract_document", "extract_file"]

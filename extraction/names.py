@@ -5,6 +5,7 @@ break a tie, jieba's segmentation of a few characters."""
 
 from __future__ import annotations
 
+import logging
 import re
 from functools import cache
 
@@ -39,6 +40,7 @@ def _stop_given() -> frozenset[str]:
 @cache
 def _segmenter() -> jieba.Tokenizer:
     """jieba's default tokenizer, taught the project's words (陪同, 出席, 副市长) once."""
+    jieba.setLogLevel(logging.WARNING)  # its start-up chatter is not for our users
     jieba.initialize()
     for word in _stop_words():
         jieba.add_word(word, freq=200_000)

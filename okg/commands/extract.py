@@ -11,23 +11,17 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from extraction import extract_document
+from extraction import extract_file
 from extraction.records import DocumentRecord
+from loaders.batch import expand_paths
 from loaders.decode import LoadError
-from loaders.document import load_document
 from okg.app import app
+from okg.progress import report_unreadable, with_progress
 
 
 class Format(StrEnum):
     jsonl = "jsonl"
     table = "table"
-
-
-def _paths(paths: list[Path]) -> list[Path]:
-    out: list[Path] = []
-    for p in paths:
-        out.extend(sorted(p.glob("*.txt")) if p.is_dir() else [p])
-    return out
 
 
 def _table(record: DocumentRecord, console: Console) -> None:
@@ -61,17 +55,25 @@ def extract(
 ) -> None:
     """Extract persons, posts, events and participations, each with its evidence.
 
-    Example: okg extract seeds/*.txt --format jsonl > records.jsonl
+    Example: [bold]okg extract seeds/*.txt --format jsonl > records.jsonl[/]
+
+    jsonl writes one record per document (../shared/eval/FORMAT.md, plus evidence:
+    document, article, sentence and the sentence's span in the original file); table
+    shows the same for a person to read. Large files are read in parts, so memory stays
+    bounded. A file that cannot be read is reported on stderr as `okg: FILE: REASON`
+    and the others are still read. Exit status: 0 when at least one file was read, 1
+    when none could be.
     """
-    console = Console()
+    console, err = Console(), Console(stderr=True)
     read = 0
-    for path in _paths(paths):
+    for source in with_progress(expand_paths(paths), "extracting", err):
         try:
-            doc = load_document(path)
+            if source.error:
+                raise LoadError(source.error)
+            record = extract_file(source.path)
         except LoadError as exc:
-            print(f"okg: {path}: {exc}", file=sys.stderr)
+            report_unreadable(err, source.path, str(exc))
             continue
-        record = extract_document(doc)
         read += 1
         if format is Format.jsonl:
             sys.stdout.write(json.dumps(record.to_dict(), ensure_ascii=False) + "\n")

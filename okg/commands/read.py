@@ -4,20 +4,18 @@ first words and span in the original — as tables for people or JSON Lines for 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
 import typer
 from rich.console import Console
-from rich.progress import Progress
 from rich.table import Table
 
-from loaders.batch import Loaded, Source, expand_paths, load
+from loaders.batch import Loaded, expand_paths, load
 from loaders.document import Article, Document
 from okg.app import app
+from okg.progress import report_unreadable, with_progress
 
 FIRST_WORDS = 16  # characters of an article's body shown
-PROGRESS_FROM = 6  # files: fewer than this read too fast to need a progress bar
 
 
 def _first_words(doc: Document, article: Article) -> str:
@@ -73,18 +71,6 @@ def _table(loaded: Loaded, console: Console) -> None:
     console.print(table)
 
 
-def _loaded(sources: list[Source], err: Console) -> Iterator[Loaded]:
-    """Load each source, with a progress bar on stderr when there are many."""
-    if len(sources) < PROGRESS_FROM:
-        yield from map(load, sources)
-        return
-    with Progress(console=err, transient=True) as progress:
-        task = progress.add_task("reading", total=len(sources))
-        for source in sources:
-            yield load(source)
-            progress.advance(task)
-
-
 @app.command()
 def articles(
     paths: list[Path] = typer.Argument(
@@ -109,11 +95,9 @@ def articles(
     """
     out, err = Console(), Console(stderr=True)
     read = 0
-    for loaded in _loaded(expand_paths(paths), err):
+    for loaded in map(load, with_progress(expand_paths(paths), "reading", err)):
         if loaded.error:
-            err.print(
-                f"okg: {loaded.path}: {loaded.error}", markup=False, highlight=False, soft_wrap=True
-            )
+            report_unreadable(err, loaded.path, loaded.error)
             continue
         read += 1
         if as_json:

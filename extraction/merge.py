@@ -1,0 +1,53 @@
+"""One record from the records of a file's parts (loaders/stream.py).
+
+Persons, bodies and posts are the same across parts by name; an event by its name, with
+the ids renumbered; participations follow their events. Evidence is kept from every part.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from extraction.records import DocumentRecord, Event, Participation
+
+
+def merge_records(records: Iterable[DocumentRecord]) -> DocumentRecord:
+    parts = list(records)
+    first = parts[0]
+    merged = DocumentRecord(doc=first.doc, path=first.path)
+    persons, orgs, positions = {}, {}, {}
+    events: dict[str, Event] = {}
+    participations: dict[tuple[str, str], Participation] = {}
+    for record in parts:
+        merged.place = merged.place or record.place
+        merged.date = merged.date or record.date
+        merged.articles.extend(record.articles)
+        for p in record.persons:
+            persons.setdefault(p.name, type(p)(p.name)).evidence.extend(p.evidence)
+        for o in record.organizations:
+            kept = orgs.setdefault(o.name, type(o)(o.name, o.parent, o.place))
+            kept.evidence.extend(o.evidence)
+        for p in record.positions:
+            key = (p.person, p.title, p.org)
+            positions.setdefault(key, type(p)(*key)).evidence.extend(p.evidence)
+        renamed: dict[str, str] = {}
+        for e in record.events:
+            kept = events.get(e.name)
+            if kept is None:
+                kept = events[e.name] = Event(
+                    f"e{len(events) + 1}", e.name, e.type, e.date, e.place, e.organizer
+                )
+            kept.date = kept.date or e.date
+            kept.evidence.extend(e.evidence)
+            renamed[e.id] = kept.id
+        for p in record.participations:
+            key = (p.person, renamed[p.event])
+            kept = participations.setdefault(key, Participation(*key, []))
+            kept.roles = sorted(set(kept.roles) | set(p.roles))
+            kept.evidence.extend(p.evidence)
+    merged.persons = list(persons.values())
+    merged.organizations = list(orgs.values())
+    merged.positions = list(positions.values())
+    merged.events = list(events.values())
+    merged.participations = list(participations.values())
+    return merged

@@ -1,0 +1,93 @@
+"""Large files, read in parts so that memory stays bounded whatever the file's size.
+
+A bound volume of a paper, or a year of bulletins, can run to hundreds of megabytes.
+Such a file is decoded incrementally and cut at paragraph breaks into parts of about
+`PART_CHARS` characters; each part becomes a `Document` whose offsets, article and
+sentence indices continue those of the part before, so evidence still points into the
+whole file. A file small enough to read at once gives one part: `load_document` itself.
+"""
+
+from __future__ import annotations
+
+import codecs
+from array import array
+from collections.abc import Iterator
+from pathlib import Path
+
+from loaders.decode import MAX_BYTES, LoadError, decode_bytes
+from loaders.document import Document, build_document, load_document
+from loaders.mapped import MappedText
+
+PART_CHARS = 2_000_000
+"""Characters per part: a few hundred pages, a few tens of MB of memory to process."""
+BLOCK_BYTES = 1 << 20
+SAMPLE_BYTES = 1 << 16
+
+
+def iter_parts(
+    path: Path, part_chars: int = PART_CHARS, max_bytes: int = MAX_BYTES
+) -> Iterator[Document]:
+    """The documents of one file: itself if it fits in `max_bytes`, else its parts."""
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise LoadError(exc.strerror or str(exc)) from exc
+    if size <= max_bytes or path.is_dir():
+        yield load_document(path)
+        return
+    yield from _stream(path, _encoding(path), part_chars)
+
+
+def _encoding(path: Path) -> str:
+    """The encoding of a large file, from its first bytes (decode_bytes' rules)."""
+    with path.open("rb") as f:
+        sample = f.read(SAMPLE_BYTES)
+    # cut back to a line end so that the sample holds no half character
+    cut = sample.rfind(b"\n")
+    return decode_bytes(sample[: cut + 1] if cut > 0 else sample).encoding
+
+
+def _stream(path: Path, encoding: str, part_chars: int) -> Iterator[Document]:
+    decoder = codecs.getincrementaldecoder(encoding)(errors="strict")
+    buffer = ""
+    consumed = 0  # characters of the file before `buffer`
+    articles = sentences = 0
+    with path.open("rb") as f:
+        while block := f.read(BLOCK_BYTES):
+            try:
+                buffer += decoder.decode(block)
+            except UnicodeDecodeError as exc:
+                raise LoadError(f"undecodable bytes near byte {f.tell()} ({encoding})") from exc
+            while len(buffer) >= part_chars:
+                cut = _paragraph_break(buffer, part_chars)
+                doc = _part(path, buffer[:cut], consumed, articles, sentences, encoding)
+                yield doc
+                articles += len(doc.articles)
+                sentences += len(doc.sentences)
+                consumed += cut
+                buffer = buffer[cut:]
+        buffer += decoder.decode(b"", final=True)
+    if buffer.strip():
+        yield _part(path, buffer, consumed, articles, sentences, encoding)
+
+
+def _paragraph_break(text: str, near: int) -> int:
+    """Where to cut: the last blank line (else line end) before `near`, else `near`."""
+    for mark in ("\n\n", "\n"):
+        at = text.rfind(mark, near // 2, near)
+        if at > 0:
+            return at + len(mark)
+    return near
+
+
+def _part(
+    path: Path, text: str, offset: int, articles: int, sentences: int, encoding: str
+) -> Document:
+    """A document of one part, its offsets and indices shifted to the whole file's."""
+    doc = build_document(path.stem, str(path), text, encoding)
+    doc.clean = MappedText(doc.clean.text, array("q", (o + offset for o in doc.clean.offsets)))
+    for article in doc.articles:
+        article.index += articles
+        for sentence in article.sentences:
+            sentence.index += sentences
+    return doc
