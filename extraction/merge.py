@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from extraction.records import DocumentRecord, Event, Participation
+from extraction.records import DocumentRecord, Event, Participation, cite
 
 
 def merge_records(records: Iterable[DocumentRecord]) -> DocumentRecord:
@@ -23,13 +23,13 @@ def merge_records(records: Iterable[DocumentRecord]) -> DocumentRecord:
         merged.date = merged.date or record.date
         merged.articles.extend(record.articles)
         for p in record.persons:
-            persons.setdefault(p.name, type(p)(p.name)).evidence.extend(p.evidence)
+            cite(persons.setdefault(p.name, type(p)(p.name)).evidence, p.evidence)
         for o in record.organizations:
             kept = orgs.setdefault(o.name, type(o)(o.name, o.parent, o.place))
-            kept.evidence.extend(o.evidence)
+            cite(kept.evidence, o.evidence)
         for p in record.positions:
             key = (p.person, p.title, p.org)
-            positions.setdefault(key, type(p)(*key)).evidence.extend(p.evidence)
+            cite(positions.setdefault(key, type(p)(*key)).evidence, p.evidence)
         renamed: dict[str, str] = {}
         for e in record.events:
             kept = events.get(e.name)
@@ -38,13 +38,13 @@ def merge_records(records: Iterable[DocumentRecord]) -> DocumentRecord:
                     f"e{len(events) + 1}", e.name, e.type, e.date, e.place, e.organizer
                 )
             kept.date = kept.date or e.date
-            kept.evidence.extend(e.evidence)
+            cite(kept.evidence, e.evidence)
             renamed[e.id] = kept.id
         for p in record.participations:
             key = (p.person, renamed[p.event])
             kept = participations.setdefault(key, Participation(*key, []))
             kept.roles = sorted(set(kept.roles) | set(p.roles))
-            kept.evidence.extend(p.evidence)
+            cite(kept.evidence, p.evidence)
     merged.persons = list(persons.values())
     merged.organizations = list(orgs.values())
     merged.positions = list(positions.values())

@@ -32,6 +32,7 @@ from extraction.records import (
     Participation,
     Person,
     Position,
+    cite,
 )
 from extraction.titles import Chain, read_chains, titles
 from lexicons import Place
@@ -134,7 +135,7 @@ class _Collector:
         elif event.date is None and first_in_article and article.date:
             event.date = article.date.isoformat()
             self.inherited_dates.add(event.id)
-        event.evidence.append(ev)
+        cite(event.evidence, ev)
         return event
 
     def _same_event(self, name: str, article: Article) -> Event | None:
@@ -160,7 +161,7 @@ class _Collector:
             (person, event.id), Participation(person, event.id, [])
         )
         part.roles = sorted(set(part.roles) | roles)
-        part.evidence.append(ev)
+        cite(part.evidence, ev)
 
     def evidence(self, article: Article, sentence: Sentence) -> Evidence:
         start, end = self.doc.original_span(sentence.start, sentence.end)
@@ -417,7 +418,7 @@ def extract_document(doc: Document) -> DocumentRecord:
             ev = c.evidence(article, sentence)
             mentions = _mentions(text, lookup)
             for name, _, _ in mentions:
-                c.persons.setdefault(name, Person(name)).evidence.append(ev)
+                cite(c.persons.setdefault(name, Person(name)).evidence, ev)
             story_body = current.organizer if current else None
             for chain in read_chains(text, ctx, story_body):
                 _add_positions(c, chain, ev)
@@ -477,11 +478,11 @@ def _add_positions(c: _Collector, chain: Chain, ev: Evidence) -> None:
             row = c.positions.setdefault(
                 (name, post.title, post.org), Position(name, post.title, post.org)
             )
-            row.evidence.append(ev)
+            cite(row.evidence, ev)
             org = c.organizations.setdefault(
                 post.org, Organization(post.org, parent_of(post.org), place_of(post.org))
             )
-            org.evidence.append(ev)
+            cite(org.evidence, ev)
 
 
 def _spoke_at(text: str, mention: EventMention) -> bool:

@@ -15,6 +15,11 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+MAX_EVIDENCE = 25
+"""Sentences kept per fact and document: a fact repeated on every page of a bound volume
+needs a few sources to be checked, not thousands (they would make memory grow with the
+file)."""
+
 ROLES = ("chair", "attend", "speak", "observe", "accompany", "lead")
 EVENT_TYPES = ("meeting", "visit", "activity")
 
@@ -29,6 +34,14 @@ class Evidence:
     start: int
     end: int
     text: str
+
+
+def cite(evidence: list[Evidence], more: Evidence | list[Evidence]) -> None:
+    """Add evidence to a fact, up to MAX_EVIDENCE sentences."""
+    for ev in more if isinstance(more, list) else [more]:
+        if len(evidence) >= MAX_EVIDENCE:
+            return
+        evidence.append(ev)
 
 
 @dataclass
