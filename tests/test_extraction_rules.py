@@ -130,3 +130,13 @@ def test_a_one_character_word_inside_a_longer_word_does_not_cut_an_event_name():
     text = "本报讯 5月6日，我市召开全市民营经济发展大会。"
     record = extract_document(build_document("t", "t", "2024年 洛阳 洛阳 洛阳\n" + text))
     assert [e.name for e in record.events] == ["洛阳市民营经济发展大会"]
+
+
+def test_speaking_at_a_meeting_without_the_word_speech():
+    text = (
+        "本报讯 6月2日，市审计局召开党风廉政建设宣讲会，市审计局党组书记、局长邵文斌围绕四个方面，"
+        "畅谈学习体会。"
+    )
+    record = extract_document(build_document("t", "t", "2024年 洛阳 洛阳 洛阳\n" + text))
+    roles = {(p.person, tuple(p.roles)) for p in record.participations}
+    assert roles == {("邵文斌", ("speak",))}
