@@ -5,8 +5,8 @@ Browser: its `//` lines say what it answers, its `:param` lines set the paramete
 example from the seeds), and the statement follows. The parameters' names, order and examples
 are read from those lines, so the Browser file is their one definition; this table adds what
 each parameter names (the node labels that the lookup may find for it) and the result columns.
-The SPARQL text is `queries/sparql/NAME.rq`; it selects the same columns, and also each
-parameter (pyoxigraph binds only variables that the SELECT clause names).
+The SPARQL text is `queries/sparql/NAME.rq`; it selects the same columns, and a parameter
+is the variable of its name, which queries/run.py replaces with the argument.
 """
 
 from __future__ import annotations
@@ -72,7 +72,7 @@ _SPECS = [
     _Spec(
         "posts",
         {"person": PERSON},
-        "post organization first_seen last_seen evidence* id",
+        "post organization first_seen last_seen reports sentence id",
         "post id",
     ),
     _Spec(

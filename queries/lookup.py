@@ -13,16 +13,13 @@ and the user chooses by id.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from graph.names import norm_text, org_name, person_name
 from graph.store import GraphStore
 from graph.vocab import label_of
 from queries.catalog import catalog
-from queries.run import run
-
-ID = re.compile(r"(person|event|organization|post)/[0-9a-f]{20}")
+from queries.run import ENTITY_ID, run
 
 
 @dataclass(frozen=True)
@@ -60,7 +57,7 @@ def context(store: GraphStore, entity: str) -> list[str] | None:
 def candidates(store: GraphStore, text: str, kinds: tuple[str, ...]) -> list[Candidate]:
     """The entities of `kinds` that `text` may mean, from the first step that finds any."""
     text = text.strip()
-    if ID.fullmatch(text):
+    if ENTITY_ID.fullmatch(text):
         if label_of(text) in kinds and context(store, text) is not None:
             return [Candidate(text, label_of(text), text, "id")]
         return []

@@ -5,11 +5,13 @@ along PARTICIPATED_IN, HOLDS and POST_IN, either way. Walking it from the far en
 near end is reached gives every node's distance to the far end; the chain then goes from the
 near end to the neighbour one step closer with the smallest id, again and again, which is
 the chain that `path.cypher` picks in Neo4j (of the shortest, the one whose list of node ids
-sorts first), so both stores give the same rows.
+sorts first), so both stores give the same rows. The names and dates of the chain's nodes
+come last, from the same text: names for every frontier would cost more than the walk.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from graph.store import GraphStore
@@ -18,31 +20,33 @@ from graph.vocab import iri, label_of
 MAX_LINKS = 12
 """The longest chain looked for, as `*..12` in path.cypher."""
 FRONTIER = "VALUES ?node { }"
-"""The clause of path.rq that each step fills with the frontier's IRIs."""
+CHAIN = "VALUES ?named { }"
+"""The clauses of path.rq that a step fills: the frontier, and the chain to name."""
 
 
-def _step(store: GraphStore, text: str, frontier: list[str]) -> list[dict[str, Any]]:
-    values = " ".join(f"<{iri(node)}>" for node in frontier)
-    return store.query(text.replace(FRONTIER, f"VALUES ?node {{ {values} }}"), {})
+def _step(
+    store: GraphStore, text: str, frontier: Sequence[str], chain: Sequence[str] = ()
+) -> list[dict[str, Any]]:
+    for clause, nodes in ((FRONTIER, frontier), (CHAIN, chain)):
+        iris = " ".join(f"<{iri(node)}>" for node in nodes)
+        text = text.replace(clause, clause.replace("{ }", f"{{ {iris} }}"))
+    return store.query(text, {})
 
 
 def shortest_path(store: GraphStore, step_text: str, start: str, end: str) -> list[dict[str, Any]]:
     """Rows (step, kind, name, date, id) from `start` to `end`; none if they are further apart
     than MAX_LINKS, unconnected, or the same node (as in Cypher)."""
-    if FRONTIER not in step_text:
-        raise ValueError(f"the path step text has no `{FRONTIER}` clause")
+    if FRONTIER not in step_text or CHAIN not in step_text:
+        raise ValueError(f"the path step text lacks `{FRONTIER}` or `{CHAIN}`")
     if start == end:
         return []
     distance = {end: 0}
     closer: dict[str, set[str]] = {}  # node → its neighbours one step nearer to `end`
-    seen: dict[str, tuple[str, str | None]] = {}  # node → (name, date)
     frontier = [end]
     for depth in range(1, MAX_LINKS + 1):
         for row in _step(store, step_text, frontier):
-            node, nxt = row["node"], row["next"]
-            seen[nxt] = (row["name"], row["date"])
-            if distance.setdefault(nxt, depth) == depth:
-                closer.setdefault(nxt, set()).add(node)
+            if distance.setdefault(row["next"], depth) == depth:
+                closer.setdefault(row["next"], set()).add(row["node"])
         if start in distance:
             break
         frontier = sorted(n for n, d in distance.items() if d == depth)
@@ -53,8 +57,10 @@ def shortest_path(store: GraphStore, step_text: str, start: str, end: str) -> li
     chain = [start]
     while chain[-1] != end:
         chain.append(min(closer[chain[-1]]))
+    about: dict[str, dict[str, Any]] = {n: {"name": None, "date": None} for n in chain}
+    for row in _step(store, step_text, [], chain):
+        about[row["named"]].update({k: row[k] for k in ("name", "date") if row[k] is not None})
     return [
-        {"step": step, "kind": label_of(node), "name": name, "date": date, "id": node}
+        {"step": step, "kind": label_of(node), **about[node], "id": node}
         for step, node in enumerate(chain)
-        for name, date in [seen[node]]
     ]

@@ -94,10 +94,14 @@ def test_help_shows_an_example(command: str):
 
 
 def test_sparql_runs_a_users_query_and_a_query_file(data):
-    text = "SELECT ?name ?anchor WHERE { ?p foaf:name ?name ; okg:anchor ?anchor }"
+    text = "SELECT ?anchor WHERE { ?p foaf:name ?name ; okg:anchor ?anchor }"
     result = runner.invoke(app, ["sparql", text, "-p", "name=汤超", "--json", *data])
     assert result.exit_code == 0, result.output
-    assert json.loads(result.stdout) == [{"name": "汤超", "anchor": "许昌市"}]
+    assert json.loads(result.stdout) == [{"anchor": "许昌市"}]
+    meeting = "event/5e14b1d3e04864596e34"  # an id is written in as its IRI
+    text = "SELECT ?name WHERE { ?e schema:attendee ?p . ?p foaf:name ?name }"
+    names = runner.invoke(app, ["sparql", text, "-p", f"e={meeting}", "--json", *data])
+    assert {r["name"] for r in json.loads(names.stdout)} == {"汤超", "张飞", "周志刚", "赵艺林"}
     named = runner.invoke(
         app, ["sparql", str(QUERIES / "sparql/named.rq"), "-p", "text=许昌市委", *data]
     )

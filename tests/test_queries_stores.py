@@ -128,7 +128,8 @@ def test_meetings_posts_and_timeline_of_zhang_fei(store):
     assert {row["date"] for row in meetings} == {"2023-02-17"}
     posts = ask(store, "posts", "张飞")
     assert _names(posts, "post") == {"许昌市政府副市长", "许昌市公安局局长"}
-    assert all(row["first_seen"] == "2023-02-17" and row["evidence"] for row in posts)
+    assert all(row["first_seen"] == "2023-02-17" and row["reports"] >= 1 for row in posts)
+    assert all("张飞" in row["sentence"] for row in posts)
     timeline = ask(store, "timeline", "张飞")
     assert {(r["kind"], r["name"]) for r in timeline} == {
         *(("event", row["event"]) for row in meetings),

@@ -29,7 +29,7 @@ from okg.app import app
 from okg.commands.graph import DataOption, StoreKind, StoreOption, UriOption, UserOption, connect
 from queries.catalog import CannedQuery, catalog, parse_browser_file, questions
 from queries.lookup import Candidate, candidates, context
-from queries.run import run
+from queries.run import ENTITY_ID, run, term, write_in
 
 SHOWN_CANDIDATES = 20
 LONG_ITEM = 20  # characters: lists with a longer item print one item a line in tables
@@ -263,19 +263,21 @@ def sparql_command(
 ) -> None:
     """Run your own read-only SPARQL query on the embedded store; updates are refused.
 
-    Example: okg sparql "SELECT ?name ?p WHERE { ?p foaf:name ?name }" -p name=刘文勤
+    Example: okg sparql "SELECT ?p ?a WHERE { ?p foaf:name ?n ; okg:anchor ?a }" -p n=刘文勤
 
-    The schema's prefixes (okg, org, foaf, schema, prov, skos, xsd) are declared; a
-    parameter binds a variable that the SELECT clause names, as a plain literal.
+    The schema's prefixes (okg, org, foaf, schema, prov, skos, xsd) are declared.
+    -p NAME=VALUE writes VALUE in place of ?NAME: an id (person/…) as its IRI,
+    anything else as a string.
     """
     _formats(as_json, as_csv)
     query, params = _read_text(text, param)
     form = _PROLOGUE.match(_COMMENT.sub(r"\1", query))[1].upper()
     if form not in _READ_FORMS:
         _fail(f"okg sparql runs read-only queries ({', '.join(_READ_FORMS)}), not {form}: refused")
+    terms = {name: term(value, bool(ENTITY_ID.fullmatch(value))) for name, value in params.items()}
     with connect(StoreKind.embedded, data, None, None) as graph:
         try:
-            rows = graph.query(query, params)
+            rows = graph.query(write_in(query, terms))
         except (SyntaxError, ValueError, RuntimeError, OSError) as exc:
             _fail(f"okg: SPARQL: {exc}")
     print_rows(rows, as_json, as_csv, "sparql")

@@ -1,8 +1,8 @@
 // context ENTITY: what tells an entity from others of its name.
 // A person's anchor and posts, an event's date, type and places, a body's places and the
 // bodies it is part of, a post's holders.
-// Paste into the Neo4j Browser; the example is one of the two 刘文勤 in the seeds.
-:param entity => 'person/18cdf3fb7ad9a9d56c19';
+// Paste into the Neo4j Browser; the example is 许昌市委宣传部 in the seeds.
+:param entity => 'organization/77bffda537bfd3f09eb4';
 CALL () {
   MATCH (p:Person {id: $entity})
   RETURN [p.anchor] + COLLECT { MATCH (p)-[:HOLDS]->(post:Post) RETURN post.label } AS context
