@@ -58,12 +58,18 @@ def _cell(value: Any, sep: str) -> str:
     return str(value)
 
 
-def print_rows(rows: list[dict[str, Any]], as_json: bool, as_csv: bool, title: str) -> None:
+def print_rows(
+    rows: list[dict[str, Any]],
+    as_json: bool,
+    as_csv: bool,
+    title: str,
+    columns: list[str] | None = None,
+) -> None:
     """Rows as JSON, CSV (lists joined with "; ") or a table (lists one item a line if long)."""
     if as_json:
         print(json.dumps(rows, ensure_ascii=False, indent=2, default=str))
         return
-    columns = list(rows[0]) if rows else []
+    columns = columns or (list(rows[0]) if rows else [])
     if as_csv:
         writer = csv.writer(sys.stdout, lineterminator="\n")
         writer.writerow(columns)
@@ -201,7 +207,8 @@ def query_command(
         raise typer.BadParameter(f"usage: okg query {query.usage}\n{query.doc}")
     with connect(store, data, neo4j_uri, neo4j_user) as graph:
         rows = run(graph, query, _arguments(graph, query, args))
-    print_rows(rows[:limit], as_json, as_csv, f"{query.usage}: {' '.join(args)}")
+    title = f"{query.usage}: {' '.join(args)}"
+    print_rows(rows[:limit], as_json, as_csv, title, list(query.columns))
 
 
 def _read_text(text: str, params: list[str] | None) -> tuple[str, dict[str, str]]:
