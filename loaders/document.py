@@ -140,6 +140,7 @@ def _article_date(body: str, year: int | None, issued: date | None) -> date | No
 
 
 def build_document(doc_id: str, path: str, original: str, encoding: str = "utf-8") -> Document:
+    gazetteer().forget()  # place answers are kept per document
     mapped = clean(original)
     text = mapped.text
     home = dominant_city(text)

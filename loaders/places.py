@@ -4,16 +4,17 @@ plus lexicons/places_renamed.tsv for divisions renamed since that table was buil
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
+from typing import NamedTuple
 
 import ahocorasick
 
 from lexicons import Place, places, table
 
 
-@dataclass(frozen=True)
-class PlaceMention:
+class PlaceMention(NamedTuple):
+    """A place named in a text (a tuple: pages name thousands, and these are cheap)."""
+
     start: int
     end: int
     place: Place
@@ -43,11 +44,22 @@ class Gazetteer:
         self.automaton.make_automaton()
         self.longest = max(map(len, self.by_form))
 
-    def find(self, text: str) -> list[PlaceMention]:
-        return [
-            PlaceMention(end + 1 - len(form), end + 1, self.by_form[form])
+    def find(self, text: str) -> tuple[PlaceMention, ...]:
+        """The place names of a text, left to right. The loaders ask about the same page
+        and article texts several times (home, article place, headlines), so the answers
+        are kept until `forget` (called for each new document)."""
+        return self._find(text)
+
+    def forget(self) -> None:
+        self._find.cache_clear()
+
+    @lru_cache(maxsize=512)  # noqa: B019 (one gazetteer per process, kept for its life)
+    def _find(self, text: str) -> tuple[PlaceMention, ...]:
+        by_form = self.by_form
+        return tuple(
+            PlaceMention(end + 1 - len(form), end + 1, by_form[form])
             for end, form in self.automaton.iter_long(text)
-        ]
+        )
 
     def match(self, text: str, at: int = 0) -> PlaceMention | None:
         """The place name that starts exactly at `at`, if any (the longest)."""
