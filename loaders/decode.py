@@ -63,9 +63,15 @@ def decode_bytes(data: bytes) -> Decoded:
     """Decode one file's bytes: BOM first, then strict UTF-8, then GB18030, then detection.
 
     Detection may only name a Chinese or Unicode encoding: anything else (cp437, latin-1)
-    would turn Chinese bytes into plausible-looking nonsense, so it is an error instead."""
-    if not data.strip():
+    would turn Chinese bytes into plausible-looking nonsense, so it is an error instead.
+    Emptiness is judged on the text: a BOM alone, or ideographic spaces, are empty too."""
+    decoded = _detect(data)
+    if not decoded.text.strip():
         raise LoadError("empty file")
+    return decoded
+
+
+def _detect(data: bytes) -> Decoded:
     if data.startswith(codecs.BOM_UTF8):
         return _decode(data, "utf-8-sig")
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):

@@ -4,6 +4,7 @@ sentences, and the place and date context that local news leaves implicit."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from contextlib import suppress
 from dataclasses import dataclass, field
 from datetime import date
@@ -19,6 +20,12 @@ from loaders.mapped import MappedText
 from loaders.places import dominant_city, dominant_place, gazetteer
 
 SENTENCE = re.compile(r"[^。！？!?；\n]+(?:[。！？!?；]+[”’」』）)]*)?")
+MAX_SENTENCE = 1000
+"""Characters. A run without a sentence end longer than this (a table, a page whose stops
+were lost) is cut, after the last comma in its second half (else a 、, a colon or a space),
+so that the extraction's rules, some of which look back over the whole sentence, take
+bounded time. The genre's longest sentences, lists of attendees, stay under 700."""
+_SOFT_BREAKS = [re.compile(r".*[，,]", re.DOTALL), re.compile(r".*[、：:\s]", re.DOTALL)]
 ISSUE_DATE = re.compile(r"(20\d{2}|19\d{2})年(\d{1,2})月(\d{1,2})日(?:出版|星期|\s*$)")
 LEAD_CHARS = 300  # how far into an article its own place and date are looked for
 COUNTY_LEAD_CHARS = 12  # a county story names its county first
@@ -139,6 +146,19 @@ def _article_date(body: str, year: int | None, issued: date | None) -> date | No
     return issued
 
 
+def _sentence_spans(text: str) -> Iterator[tuple[int, int]]:
+    """The [start, end) of each sentence, none longer than MAX_SENTENCE."""
+    for m in SENTENCE.finditer(text):
+        start, end = m.span()
+        while end - start > MAX_SENTENCE:
+            window = (start + MAX_SENTENCE // 2, start + MAX_SENTENCE)
+            soft = next(filter(None, (b.match(text, *window) for b in _SOFT_BREAKS)), None)
+            cut = soft.end() if soft else start + MAX_SENTENCE
+            yield start, cut
+            start = cut
+        yield start, end
+
+
 def build_document(doc_id: str, path: str, original: str, encoding: str = "utf-8") -> Document:
     gazetteer().forget()  # place answers are kept per document
     mapped = clean(original)
@@ -159,12 +179,11 @@ def build_document(doc_id: str, path: str, original: str, encoding: str = "utf-8
             date=_article_date(span.body, year, issued) if span.kind == "article" else None,
         )
         for para in sorted(span.paragraphs + span.headline, key=lambda p: p.start):
-            for m in SENTENCE.finditer(para.text):
-                if m.group().strip():
-                    start = para.start + m.start()
-                    art.sentences.append(
-                        Sentence(n_sentences, start, para.start + m.end(), m.group())
-                    )
+            for start, end in _sentence_spans(para.text):
+                sentence = para.text[start:end]
+                if sentence.strip():
+                    at = para.start + start
+                    art.sentences.append(Sentence(n_sentences, at, at + len(sentence), sentence))
                     n_sentences += 1
         articles.append(art)
     return Document(doc_id, path, original, encoding, mapped, home, year, issued, articles)
