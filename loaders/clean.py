@@ -22,6 +22,7 @@ import re
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Iterator
+from functools import cache
 
 from loaders.cues import ENUMERATED, OPENER, TOC_LINE
 from loaders.mapped import MappedText
@@ -98,10 +99,13 @@ def drop_repeats(text: str) -> Iterator[Span]:
         yield m.start() + len(unit), m.end()
 
 
+_NARROW = re.compile("[\x00-\u1fff]")
+
+
 def _width(line: str) -> float:
     """The printed width of a line in em: a Chinese character is one, Latin and digits half."""
     text = _SPACE_RUN.sub("", line)
-    return sum(0.5 if ord(c) < 0x2000 else 1.0 for c in text)
+    return len(text) - 0.5 * len(_NARROW.findall(text))
 
 
 class _Column:
@@ -113,6 +117,7 @@ class _Column:
         # the column's width is read off prose lines: headlines are set to their own width
         self.prose = [k for k, m in enumerate(self.lines) if _PUNCTUATED.search(m.group())]
         self.window = window
+        self.full = cache(self.full)  # asked of each line again for the lines above it
 
     def full(self, k: int) -> bool:
         """About as wide as the nearest prose lines before it or after it (columns change
