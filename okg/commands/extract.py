@@ -10,6 +10,7 @@ from pathlib import Path
 import typer
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from extraction import extract_file
 from extraction.records import DocumentRecord
@@ -25,7 +26,7 @@ class Format(StrEnum):
 
 
 def _table(record: DocumentRecord, console: Console) -> None:
-    console.rule(f"[bold]{record.doc}[/] {record.place or ''} {record.date or ''}")
+    console.rule(Text.assemble((record.doc, "bold"), f" {record.place or ''} {record.date or ''}"))
     posts = Table("person", "title", "organization", "evidence", title="positions")
     for p in record.positions:
         posts.add_row(p.person, p.title, p.org, _where(p.evidence))
@@ -64,7 +65,7 @@ def extract(
     and the others are still read. Exit status: 0 when at least one file was read, 1
     when none could be.
     """
-    console, err = Console(), Console(stderr=True)
+    console, err = Console(markup=False), Console(stderr=True)  # text from files is not markup
     read = 0
     for source in with_progress(expand_paths(paths), "extracting", err):
         try:

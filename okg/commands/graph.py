@@ -18,6 +18,7 @@ from typing import Annotated
 import typer
 from neo4j.exceptions import DriverError, Neo4jError
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
@@ -111,7 +112,7 @@ def ingest_command(
             raise typer.Exit(130) from None
         counts = summary(graph)
     for failure in report.failures:
-        console.print(f"[red]skipped[/] {failure.source}: {failure.reason}", markup=True)
+        console.print(f"[red]skipped[/] {escape(failure.source)}: {escape(failure.reason)}")
     speed = report.links / report.write_seconds if report.write_seconds else 0.0
     Console().print(_table(counts, MAIN_COUNTS))
     console.print(

@@ -139,7 +139,7 @@ def _listing(found: list[Candidate], graph: GraphStore) -> Table:
     for c in ("id", "kind", "name", "context"):
         table.add_column(c, overflow="fold", min_width=len(found[0].id) if c == "id" else None)
     for c in found[:SHOWN_CANDIDATES]:
-        table.add_row(c.id, c.kind, c.name, escape(" · ".join(context(graph, c.id) or [])))
+        table.add_row(c.id, c.kind, escape(c.name), escape(" · ".join(context(graph, c.id) or [])))
     if len(found) > SHOWN_CANDIDATES:
         table.caption = f"and {len(found) - SHOWN_CANDIDATES} more: give a longer name"
     return table

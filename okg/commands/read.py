@@ -9,6 +9,7 @@ from pathlib import Path
 import typer
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from loaders.batch import Loaded, expand_paths, load
 from loaders.document import Article, Document
@@ -50,7 +51,7 @@ def _table(loaded: Loaded, console: Console) -> None:
     doc = loaded.document
     home = f"{doc.home.name}, {doc.home.province}" if doc.home else "no home place"
     when = doc.date.isoformat() if doc.date else str(doc.year or "undated")
-    console.rule(f"[bold]{loaded.path}[/]  {home} · {when} · {doc.encoding}")
+    console.rule(Text.assemble((str(loaded.path), "bold"), f"  {home} · {when} · {doc.encoding}"))
     table = Table("#")
     table.add_column("headline", min_width=14, ratio=2, overflow="fold")
     table.add_column("place", overflow="fold")
@@ -93,7 +94,7 @@ def articles(
     others are still read. Exit status: 0 when at least one file was read, 1 when none
     could be.
     """
-    out, err = Console(), Console(stderr=True)
+    out, err = Console(markup=False), Console(stderr=True)  # text from files is not markup
     read = 0
     for loaded in map(load, with_progress(expand_paths(paths), "reading", err)):
         if loaded.error:
