@@ -1,21 +1,22 @@
 """The embedded store: an RDF dataset on disk (pyoxigraph), queried with SPARQL.
 
 No server: the data folder is a RocksDB database that one process opens at a time.
-Every batch goes in with one `Store.extend`, which is a transaction, and an RDF graph
-is a set of triples, so writing a batch twice, or half a run and then all of it, ends
-in the same graph.
+A batch goes in as N-Triples text (graph/ntriples.py) through pyoxigraph's bulk loader,
+which builds the index files aside and adds them to the database in one step, and then
+its documents' markers in a transaction; an RDF graph is a set of triples, so writing a
+batch twice, or half a run and then all of it, ends in the same graph.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from functools import cache
 from pathlib import Path
 from typing import Any
 
-from pyoxigraph import BlankNode, DefaultGraph, Literal, NamedNode, Quad, Store, Variable
+from pyoxigraph import BlankNode, Literal, NamedNode, Quad, RdfFormat, Store, Variable
 
 from graph.model import GraphBatch, Link, Node, Scalar
+from graph.ntriples import batch_lines, document_marker, link_lines, node_lines, quads
 from graph.resolve import EventContext, PersonContext
 from graph.vocab import (
     DECISION_LINKS,
@@ -23,33 +24,18 @@ from graph.vocab import (
     NODE_TYPES,
     PREFIXES,
     Prop,
-    iri,
     local_id,
-    role_iri,
     title_of_role,
 )
 
-_TYPE = NamedNode(PREFIXES["rdf"] + "type")
-_DATE = NamedNode(PREFIXES["xsd"] + "date")
-_ROLE = NamedNode(PREFIXES["org"] + "Role")
-_PREF_LABEL = NamedNode(PREFIXES["skos"] + "prefLabel")
-_GRAPH = DefaultGraph()
-
-
-@cache
-def _named(value: str) -> NamedNode:
-    """Schema terms and roles, made once: most of a batch's triples repeat them."""
-    return NamedNode(value)
-
-
-def _term(prop: Prop, value: Scalar) -> NamedNode | Literal:
-    if prop.kind == "ref":
-        return NamedNode(iri(str(value)))
-    if prop.kind == "role":
-        return _named(role_iri(str(value)))
-    if prop.kind == "date":
-        return Literal(str(value), datatype=_DATE)
-    return Literal(value)
+_NT = RdfFormat.N_TRIPLES
+_RECURRING = frozenset(
+    ["Person", "Organization", "Post", "Event", "HOLDS", "PARTICIPATED_IN", "ORGANIZED"]
+    + ["PART_OF", "POST_IN"]
+)
+"""Labels and types whose ids recur across documents; the others' ids contain a document."""
+_KNOWN_LIMIT = 200_000
+"""Ids remembered as written, at most: 20 MB or so, whatever the corpus size."""
 
 
 def _value(prop: Prop, term: Any) -> Scalar:
@@ -62,52 +48,16 @@ def _value(prop: Prop, term: Any) -> Scalar:
     return term.value
 
 
-def _triples(
-    subject: NamedNode,
-    props: dict[str, Scalar],
-    sets: dict[str, set[str]],
-    schema_props: dict[str, Prop],
-    schema_sets: dict[str, Prop],
-) -> Iterator[tuple[NamedNode, NamedNode, NamedNode | Literal]]:
-    values = [(k, v) for k, v in props.items() if v is not None]
-    values += [(k, v) for k, vs in sets.items() for v in vs]
-    for key, value in values:
-        prop = schema_props.get(key) or schema_sets[key]
-        term = _term(prop, value)
-        yield subject, _named(prop.predicate), term
-        if prop.kind == "role":
-            yield term, _TYPE, _ROLE
-            yield term, _PREF_LABEL, Literal(str(value))
-
-
 def node_quads(node: Node) -> Iterator[Quad]:
-    t = NODE_TYPES[node.label]
-    subject = NamedNode(iri(node.id))
-    yield Quad(subject, _TYPE, _named(t.rdf_class), _GRAPH)
-    for s, p, o in _triples(subject, node.props, node.sets, t.props, t.sets):
-        yield Quad(s, p, o, _GRAPH)
+    lines: list[str] = []
+    node_lines(node, lines)
+    return quads(lines)
 
 
 def link_quads(link: Link) -> Iterator[Quad]:
-    t = LINK_TYPES[link.type]
-    source, target = NamedNode(iri(link.source)), NamedNode(iri(link.target))
-    ends = (target, source) if t.reverse else (source, target)
-    yield Quad(ends[0], _named(t.shortcut), ends[1], _GRAPH)
-    if t.rdf_class is None:
-        return
-    subject = NamedNode(iri(link.id))
-    yield Quad(subject, _TYPE, _named(t.rdf_class), _GRAPH)
-    yield Quad(subject, _named(t.source_pred), source, _GRAPH)
-    yield Quad(subject, _named(t.target_pred), target, _GRAPH)
-    for s, p, o in _triples(subject, link.props, link.sets, t.props, t.sets):
-        yield Quad(s, p, o, _GRAPH)
-
-
-def batch_quads(batch: GraphBatch) -> Iterator[Quad]:
-    for node in batch.nodes.values():
-        yield from node_quads(node)
-    for link in batch.links.values():
-        yield from link_quads(link)
+    lines: list[str] = []
+    link_lines(link, lines)
+    return quads(lines)
 
 
 def _python(term: Any) -> Any:
@@ -162,6 +112,7 @@ class EmbeddedStore:
         path.mkdir(parents=True, exist_ok=True)
         self.path = path
         self.store = Store(str(path))
+        self._known: set[str] = set()  # recurring ids whose fixed triples this instance wrote
 
     def __enter__(self) -> EmbeddedStore:
         return self
@@ -196,7 +147,27 @@ class EmbeddedStore:
         ]
 
     def write(self, batch: GraphBatch) -> None:
-        self.store.extend(batch_quads(batch))
+        """The batch in bulk (RocksDB files built aside and ingested at once: no per-triple
+        transaction, the cost that made writes slow), then its documents' markers in a
+        transaction of their own: a batch whose content did not all get in is not marked
+        loaded, and the next run writes it again, which adds only what was missing."""
+        lines = dict.fromkeys(batch_lines(batch, self._known))  # each once, in order
+        markers = [document_marker(n.id) for n in batch.nodes.values() if n.label == "Document"]
+        for marker in markers:
+            del lines[marker]
+        self.store.bulk_load("\n".join(lines).encode("utf-8"), format=_NT)
+        self.store.load("\n".join(markers).encode("utf-8"), format=_NT)
+        self._remember(batch)
+
+    def _remember(self, batch: GraphBatch) -> None:
+        """Note the batch's persons, bodies, posts, events and their links as written, so
+        that later batches send only their new set values (evidence, documents, dates): their
+        type and single values are fixed by the id. Nearly half the triples of a batch were
+        such repeats. Past the limit the memory starts afresh; the recurring ids come back."""
+        if len(self._known) > _KNOWN_LIMIT:
+            self._known.clear()
+        self._known.update(i for i, n in batch.nodes.items() if n.label in _RECURRING)
+        self._known.update(i for i, k in batch.links.items() if k.type in _RECURRING)
 
     def loaded_documents(self) -> set[str]:
         rows = self.run_sparql(

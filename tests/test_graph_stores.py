@@ -195,6 +195,36 @@ def _empty(store: GraphStore) -> None:
         store.store.clear()
 
 
+class _MarkersFail:
+    """A pyoxigraph store stopped after the bulk load of a batch, before its markers."""
+
+    def __init__(self, store) -> None:
+        self.store = store
+
+    def bulk_load(self, *args, **options) -> None:
+        self.store.bulk_load(*args, **options)
+
+    def load(self, *args, **options) -> None:
+        raise Interrupted
+
+
+def test_embedded_content_without_its_markers_is_not_loaded_and_a_rerun_completes_it(
+    tmp_path: Path, seed_records: Path
+):
+    full = lambda: EmbeddedStore(tmp_path / "full")  # noqa: E731
+    run(full, [seed_records])
+    with EmbeddedStore(tmp_path / "store") as store:
+        items = pending_items([seed_records], store, IngestReport())
+        store.store = _MarkersFail(store.store)
+        with pytest.raises(Interrupted):
+            ingest(items, store, IngestReport())
+        store.store = store.store.store
+        assert store.loaded_documents() == set() and len(store.store) > 0
+    run(lambda: EmbeddedStore(tmp_path / "store"), [seed_records])
+    with _opened(full) as a, EmbeddedStore(tmp_path / "store") as b:
+        assert snapshot(a) == snapshot(b)
+
+
 def test_bad_files_are_reported_and_the_rest_still_load(
     opener: Opener, tmp_path: Path, seed_records
 ):
