@@ -27,15 +27,9 @@ from graph.vocab import (
     local_id,
     title_of_role,
 )
+from graph.written import Written
 
 _NT = RdfFormat.N_TRIPLES
-_RECURRING = frozenset(
-    ["Person", "Organization", "Post", "Event", "HOLDS", "PARTICIPATED_IN", "ORGANIZED"]
-    + ["PART_OF", "POST_IN"]
-)
-"""Labels and types whose ids recur across documents; the others' ids contain a document."""
-_KNOWN_LIMIT = 200_000
-"""Ids remembered as written, at most: 20 MB or so, whatever the corpus size."""
 
 
 def _value(prop: Prop, term: Any) -> Scalar:
@@ -112,7 +106,7 @@ class EmbeddedStore:
         path.mkdir(parents=True, exist_ok=True)
         self.path = path
         self.store = Store(str(path))
-        self._known: set[str] = set()  # recurring ids whose fixed triples this instance wrote
+        self.written = Written()
 
     def __enter__(self) -> EmbeddedStore:
         return self
@@ -151,23 +145,13 @@ class EmbeddedStore:
         transaction, the cost that made writes slow), then its documents' markers in a
         transaction of their own: a batch whose content did not all get in is not marked
         loaded, and the next run writes it again, which adds only what was missing."""
-        lines = dict.fromkeys(batch_lines(batch, self._known))  # each once, in order
+        lines = dict.fromkeys(batch_lines(batch, self.written))  # each once, in order
         markers = [document_marker(n.id) for n in batch.nodes.values() if n.label == "Document"]
         for marker in markers:
             del lines[marker]
         self.store.bulk_load("\n".join(lines).encode("utf-8"), format=_NT)
         self.store.load("\n".join(markers).encode("utf-8"), format=_NT)
-        self._remember(batch)
-
-    def _remember(self, batch: GraphBatch) -> None:
-        """Note the batch's persons, bodies, posts, events and their links as written, so
-        that later batches send only their new set values (evidence, documents, dates): their
-        type and single values are fixed by the id. Nearly half the triples of a batch were
-        such repeats. Past the limit the memory starts afresh; the recurring ids come back."""
-        if len(self._known) > _KNOWN_LIMIT:
-            self._known.clear()
-        self._known.update(i for i, n in batch.nodes.items() if n.label in _RECURRING)
-        self._known.update(i for i, k in batch.links.items() if k.type in _RECURRING)
+        self.written.remember(batch)
 
     def loaded_documents(self) -> set[str]:
         rows = self.run_sparql(

@@ -1,21 +1,27 @@
 """The Neo4j store: the same graph over Bolt with the official driver.
 
-Writes are batched `UNWIND $rows … MERGE` statements keyed on the content ids, all of a
-batch in one transaction, so a batch is either in or not, and writing it again changes
-nothing. Every value travels as a parameter; the only names put into the Cypher text are
+Writes are batched `UNWIND $rows …` statements keyed on the content ids, one per label or
+relationship type, all of a batch in one transaction, so a batch is either in or not, and
+writing it again changes nothing. A batch of documents not yet in the database CREATEs
+their own nodes and links (documents, articles, sentences, mentions) and appends their ids
+to lists without a membership test; persons, bodies, events and their links are MERGEd,
+and skipped when this store wrote them already and they bring no new list values
+(graph/written.py). Every value travels as a parameter; the only names put into the Cypher text are
 labels and relationship types from the schema table (graph/vocab.py).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Container, Iterator
 from typing import Any
 
 from neo4j import Driver, GraphDatabase, ManagedTransaction, Record
+from neo4j.exceptions import ClientError
 
 from graph.model import GraphBatch, Link, Node, Scalar
 from graph.resolve import EventContext, PersonContext
 from graph.vocab import DECISION_LINKS, LINK_TYPES, NODE_TYPES, label_of
+from graph.written import PER_DOCUMENT, PER_DOCUMENT_SETS, Written
 
 _INDEXES = [
     ("Person", "name"),
@@ -26,48 +32,83 @@ _INDEXES = [
 ]
 
 
-def _set_clause(var: str, keys: list[str]) -> str:
-    """`SET` assignments that grow list properties by union with the incoming row."""
-    return "".join(
-        f" SET {var}.{k} = coalesce({var}.{k}, []) + "
-        f"[x IN row.sets.{k} WHERE NOT x IN coalesce({var}.{k}, [])]"
+def _union(var: str, keys: list[str], fresh: bool) -> str:
+    """Assignments that grow list properties by union with the incoming row's values; with
+    `fresh` documents their sentences' and their own ids are new, and are simply appended."""
+    return ", ".join(
+        f"{var}.{k} = coalesce({var}.{k}, []) + "
+        + (
+            f"row.props.{k}"
+            if fresh and k in PER_DOCUMENT_SETS
+            else f"[x IN row.props.{k} WHERE NOT x IN coalesce({var}.{k}, [])]"
+        )
         for k in keys
     )
 
 
-def _row(props: dict[str, Scalar], sets: dict[str, set[str]]) -> dict[str, Any]:
-    return {
-        "props": {k: v for k, v in props.items() if v is not None},
-        "sets": {k: sorted(v) for k, v in sets.items()},
-    }
+def _merged(var: str, sets: list[str], fresh: bool, props_change: bool = False) -> str:
+    """What a MERGE sets: everything when it creates; when it finds the item, the lists'
+    unions only, as single values are fixed by the id (except a decision's reason)."""
+    if props_change:
+        return f" SET {var} += row.props"
+    clause = f" ON CREATE SET {var} += row.props"
+    return clause + (f" ON MATCH SET {_union(var, sets, fresh)}" if sets else "")
 
 
-def _write_nodes(tx: ManagedTransaction, nodes: list[Node]) -> None:
-    by_label: dict[str, list[dict[str, Any]]] = {}
-    for n in nodes:
-        by_label.setdefault(n.label, []).append({"id": n.id, **_row(n.props, n.sets)})
-    for label, rows in by_label.items():
-        cypher = (
-            f"UNWIND $rows AS row MERGE (n:{label} {{id: row.id}}) SET n += row.props"
-            + _set_clause("n", list(NODE_TYPES[label].sets))
-        )
-        tx.run(cypher, rows=rows).consume()
+def _row(item_id: str, props: dict[str, Scalar], sets: dict[str, set[str]]) -> dict[str, Any]:
+    values: dict[str, Any] = {k: v for k, v in props.items() if v is not None}
+    return {"props": {"id": item_id} | values | {k: sorted(v) for k, v in sets.items()}}
 
 
-def _write_links(tx: ManagedTransaction, links: list[Link]) -> None:
-    groups: dict[tuple[str, str, str], list[dict[str, Any]]] = {}
-    for k in links:
-        key = (k.type, label_of(k.source), label_of(k.target))
-        row = {"id": k.id, "source": k.source, "target": k.target, **_row(k.props, k.sets)}
-        groups.setdefault(key, []).append(row)
-    for (link_type, source, target), rows in groups.items():
+def _fresh(tx: ManagedTransaction, batch: GraphBatch) -> bool:
+    """Whether none of the batch's documents is in the database. Then its documents',
+    articles' and sentences' nodes and links are created without looking for them first,
+    as nothing else writes them (the MERGE of a relationship scans its node's others)."""
+    ids = [i for i, n in batch.nodes.items() if n.label == "Document"]
+    cypher = "MATCH (d:Document) WHERE d.id IN $ids RETURN count(d) AS n"
+    return tx.run(cypher, ids=ids).single(strict=True)["n"] == 0
+
+
+def _write_nodes(
+    tx: ManagedTransaction, nodes: dict[str, Node], written: Container[str], fresh: bool
+) -> None:
+    by_label: dict[str, list[tuple[str, Node]]] = {}
+    for node_id, n in nodes.items():
+        if node_id not in written or n.sets:  # else in the store with all it has
+            by_label.setdefault(n.label, []).append((node_id, n))
+    for label, items in by_label.items():
+        if fresh and label in PER_DOCUMENT:
+            cypher = f"UNWIND $rows AS row CREATE (n:{label}) SET n = row.props"
+        else:
+            cypher = f"UNWIND $rows AS row MERGE (n:{label} {{id: row.props.id}})"
+            cypher += _merged("n", list(NODE_TYPES[label].sets), fresh)
+        tx.run(cypher, rows=[_row(i, n.props, n.sets) for i, n in items]).consume()
+
+
+def _write_links(
+    tx: ManagedTransaction,
+    links: dict[str, Link],
+    written: Container[str] = frozenset(),
+    fresh: bool = False,
+) -> None:
+    groups: dict[tuple[str, str, str], list[tuple[str, Link]]] = {}
+    for link_id, k in links.items():
+        if link_id not in written or k.sets:
+            groups.setdefault((k.type, label_of(k.source), label_of(k.target)), []).append(
+                (link_id, k)
+            )
+    for (link_type, source, target), items in groups.items():
         t = LINK_TYPES[link_type]
+        rows = [{"source": k.source, "target": k.target} for _, k in items]
+        if t.rdf_class is not None:  # plain links carry nothing else
+            rows = [r | _row(i, k.props, k.sets) for r, (i, k) in zip(rows, items, strict=True)]
+        verb = "CREATE" if fresh and link_type in PER_DOCUMENT else "MERGE"
         cypher = (
             f"UNWIND $rows AS row MATCH (a:{source} {{id: row.source}}) "
-            f"MATCH (b:{target} {{id: row.target}}) MERGE (a)-[r:{link_type}]->(b)"
+            f"MATCH (b:{target} {{id: row.target}}) {verb} (a)-[r:{link_type}]->(b)"
         )
         if t.rdf_class is not None:
-            cypher += " SET r.id = row.id, r += row.props" + _set_clause("r", list(t.sets))
+            cypher += _merged("r", list(t.sets), fresh, props_change=link_type in DECISION_LINKS)
         tx.run(cypher, rows=rows).consume()
 
 
@@ -90,6 +131,7 @@ class Neo4jStore:
     def __init__(self, uri: str, user: str, password: str, database: str | None = None) -> None:
         self.uri = uri
         self.database = database
+        self.written = Written()  # what this instance wrote: later batches skip it
         # Notifications off: counting a type not written yet is not worth a warning.
         self.driver: Driver = GraphDatabase.driver(
             uri, auth=(user, password) if password else None, notifications_min_severity="OFF"
@@ -115,14 +157,24 @@ class Neo4jStore:
 
     def _ensure_schema(self) -> None:
         for label in NODE_TYPES:
-            self.run_cypher(
+            self._schema_rule(
                 f"CREATE CONSTRAINT {label.lower()}_id IF NOT EXISTS "
                 f"FOR (n:{label}) REQUIRE n.id IS UNIQUE"
             )
         for label, key in _INDEXES:
-            self.run_cypher(
+            self._schema_rule(
                 f"CREATE INDEX {label.lower()}_{key} IF NOT EXISTS FOR (n:{label}) ON (n.{key})"
             )
+
+    def _schema_rule(self, statement: str) -> None:
+        """Make a constraint or index unless it exists. Of two processes that make the same
+        one at the same time, IF NOT EXISTS notwithstanding, the server tells the slower that
+        an equivalent one exists: which is what it wanted."""
+        try:
+            self.run_cypher(statement)
+        except ClientError as exc:
+            if exc.code != "Neo.ClientError.Schema.EquivalentSchemaRuleAlreadyExists":
+                raise
 
     def run_cypher(self, text: str, params: dict[str, Any] | None = None) -> list[Record]:
         records, _, _ = self.driver.execute_query(text, params or {}, database_=self.database)
@@ -133,11 +185,13 @@ class Neo4jStore:
 
     def write(self, batch: GraphBatch) -> None:
         def work(tx: ManagedTransaction) -> None:
-            _write_nodes(tx, list(batch.nodes.values()))
-            _write_links(tx, list(batch.links.values()))
+            fresh = _fresh(tx, batch)
+            _write_nodes(tx, batch.nodes, self.written, fresh)
+            _write_links(tx, batch.links, self.written, fresh)
 
         with self.driver.session(database=self.database) as session:
             session.execute_write(work)
+        self.written.remember(batch)
 
     def loaded_documents(self) -> set[str]:
         return {r["name"] for r in self.run_cypher("MATCH (d:Document) RETURN d.name AS name")}
@@ -190,7 +244,7 @@ class Neo4jStore:
             tx.run(
                 f"MATCH ()-[r:{types}]->() WHERE NOT r.id IN $keep DELETE r", keep=keep
             ).consume()
-            _write_links(tx, links)
+            _write_links(tx, {k.id: k for k in links})
 
         with self.driver.session(database=self.database) as session:
             session.execute_write(work)
