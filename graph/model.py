@@ -64,26 +64,16 @@ class GraphBatch:
     def add_link(self, link: Link) -> Link:
         return _add(self.links, link)
 
-    def extend(self, other: GraphBatch) -> None:
-        """Add another batch's documents; copies, so that `other` is left as it was."""
-        self.documents.extend(other.documents)
-        for n in other.nodes.values():
-            self.add_node(Node(n.label, n.id, dict(n.props), _copy(n.sets)))
-        for k in other.links.values():
-            self.add_link(Link(k.type, k.source, k.target, dict(k.props), _copy(k.sets)))
-
-
-def _copy(sets: dict[str, set[str]]) -> dict[str, set[str]]:
-    return {key: set(values) for key, values in sets.items()}
-
 
 _Item = TypeVar("_Item", Node, Link)
 
 
-def _add(into: dict[str, _Item], item: _Item) -> _Item:
-    known = into.get(item.id)
+def _add(into: dict[str, _Item], item: _Item, item_id: str | None = None) -> _Item:
+    """`item_id`: the item's id when the caller has it (a link's id is a hash, made anew)."""
+    item_id = item_id or item.id
+    known = into.get(item_id)
     if known is None:
-        into[item.id] = item
+        into[item_id] = item
         return item
     _union(known.sets, item.sets)
     return known
@@ -95,8 +85,14 @@ def _union(into: dict[str, set[str]], new: dict[str, set[str]]) -> None:
 
 
 def combine(batches: Iterable[GraphBatch]) -> GraphBatch:
-    """One batch of several documents' batches, shared nodes merged."""
+    """One batch of several documents' batches, shared nodes merged. The batches are used
+    up: their nodes and links move into the result as they are, the first of each id taking
+    the others' sets (copying them was a tenth of ingest's time in the writing process)."""
     out = GraphBatch()
     for batch in batches:
-        out.extend(batch)
+        out.documents.extend(batch.documents)
+        for node_id, node in batch.nodes.items():
+            _add(out.nodes, node, node_id)
+        for link_id, link in batch.links.items():
+            _add(out.links, link, link_id)
     return out
