@@ -148,6 +148,26 @@ def pending_items(paths: Iterable[Path], store: GraphStore, report: IngestReport
     return items
 
 
+@dataclass
+class Chunk:
+    """What a worker sends back for a few documents: their batches combined into one (fewer,
+    smaller objects to unpickle and merge in the writing process, which is the one that
+    bounds the speed-up of more workers), where each came from, and the failures."""
+
+    sources: list[str]
+    failures: list[Failure]
+    batch: GraphBatch
+
+
+def process_chunk(items: list[Item]) -> Chunk:
+    results = [process(item) for item in items]
+    return Chunk(
+        [where for where, _ in results],
+        [Failure(where, r) for where, r in results if isinstance(r, str)],
+        combine(r for _, r in results if not isinstance(r, str)),
+    )
+
+
 def ingest(
     items: list[Item],
     store: GraphStore,
@@ -169,32 +189,33 @@ def ingest(
         report.facts += sum(1 for k in batch.links.values() if k.type in EVIDENCE_LINKS)
         pending.clear()
 
+    size = min(batch_size, 16)  # a batch is whole chunks: a chunk is never larger
+    chunks = [items[start : start + size] for start in range(0, len(items), size)]
     # spawn, not fork: the parent holds a database handle and the driver's threads.
     with get_context("spawn").Pool(jobs) if jobs > 1 else _NoPool() as pool:
-        for where, result in _bounded(pool, items, window=64 * jobs):
-            if isinstance(result, str):
-                report.failures.append(Failure(where, result))
-            else:
-                pending.append(result)
-                if len(pending) >= batch_size:
-                    flush()
-            advance(where)
+        for chunk in _bounded(pool, chunks, window=4 * jobs):
+            report.failures.extend(chunk.failures)
+            pending.append(chunk.batch)
+            if sum(len(b.documents) for b in pending) >= batch_size:
+                flush()
+            for where in chunk.sources:
+                advance(where)
         if pending:
             flush()
     record_decisions(store)
     return report
 
 
-def _bounded(pool: Any, items: list[Item], window: int) -> Iterator[tuple[str, GraphBatch | str]]:
-    """`process` over the items, in order, with at most two windows of them in flight.
+def _bounded(pool: Any, chunks: list[list[Item]], window: int) -> Iterator[Chunk]:
+    """`process_chunk` over the chunks, in order, with at most two windows in flight.
 
-    Pool.imap alone hands every item to the workers at once and keeps their results until
+    Pool.imap alone hands every chunk to the workers at once and keeps their results until
     they are read: when writing is slower than extracting, the results of the whole corpus
     pile up in memory. One window is extracted while the one before is written.
     """
-    ahead: deque[Iterator[tuple[str, GraphBatch | str]]] = deque()
-    for start in range(0, len(items), window):
-        ahead.append(pool.imap(process, items[start : start + window], chunksize=4))
+    ahead: deque[Iterator[Chunk]] = deque()
+    for start in range(0, len(chunks), window):
+        ahead.append(pool.imap(process_chunk, chunks[start : start + window]))
         if len(ahead) == 2:
             yield from ahead.popleft()
     while ahead:
@@ -210,5 +231,5 @@ class _NoPool:
     def __exit__(self, *exc: object) -> None:
         return None
 
-    def imap(self, fn: Callable, items: Iterable, chunksize: int = 1) -> Iterator:
+    def imap(self, fn: Callable, items: Iterable) -> Iterator:
         return map(fn, items)
