@@ -128,13 +128,26 @@ class Neo4jStore:
     name = "neo4j"
     query_language = "cypher"
 
-    def __init__(self, uri: str, user: str, password: str, database: str | None = None) -> None:
+    def __init__(
+        self,
+        uri: str,
+        user: str,
+        password: str,
+        database: str | None = None,
+        retry_seconds: float = 30.0,
+    ) -> None:
+        """`retry_seconds`: how long a transaction is tried again while the server does not
+        answer (a restart) before its error is raised; the driver's back-off between tries
+        doubles, so the last try may come up to twice as late."""
         self.uri = uri
         self.database = database
         self.written = Written()  # what this instance wrote: later batches skip it
         # Notifications off: counting a type not written yet is not worth a warning.
         self.driver: Driver = GraphDatabase.driver(
-            uri, auth=(user, password) if password else None, notifications_min_severity="OFF"
+            uri,
+            auth=(user, password) if password else None,
+            notifications_min_severity="OFF",
+            max_transaction_retry_time=retry_seconds,
         )
         try:
             self.driver.verify_connectivity()  # fail now, not after 30 s of query retries

@@ -87,7 +87,8 @@ def open_store(
 ) -> GraphStore:
     """The embedded store in `data` (default $OKG_DATA or ./data/okg), or Neo4j at
     `neo4j_uri` (default $NEO4J_URI) as `neo4j_user` ($NEO4J_USER, else neo4j), with the
-    password from $NEO4J_PASSWORD only, so that it never shows in a command line."""
+    password from $NEO4J_PASSWORD only, so that it never shows in a command line; a write
+    that Neo4j does not answer is tried again for $OKG_NEO4J_RETRY seconds (default 30)."""
     if kind == "embedded":
         from graph.embedded import EmbeddedStore
 
@@ -99,5 +100,6 @@ def open_store(
         if not uri:
             raise ValueError("no Neo4j URI: give --neo4j-uri or set NEO4J_URI")
         user = neo4j_user or os.environ.get("NEO4J_USER") or "neo4j"
-        return Neo4jStore(uri, user, os.environ.get("NEO4J_PASSWORD", ""))
+        retry = float(os.environ.get("OKG_NEO4J_RETRY") or 30)
+        return Neo4jStore(uri, user, os.environ.get("NEO4J_PASSWORD", ""), retry_seconds=retry)
     raise ValueError(f"unknown store {kind!r}: one of {', '.join(STORES)}")

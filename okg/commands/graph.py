@@ -52,6 +52,11 @@ UserOption = Annotated[
 ]
 
 
+STORE_ERRORS = (OSError, DriverError, Neo4jError)
+"""What a store raises when it cannot be opened or fails: Neo4j unreachable or refusing,
+pyoxigraph's storage errors (a store locked by another process, a full disk)."""
+
+
 @contextmanager
 def connect(
     store: StoreKind, data: Path | None, neo4j_uri: str | None, neo4j_user: str | None
@@ -59,13 +64,20 @@ def connect(
     """The store, closed afterwards; a store that cannot be opened ends the command."""
     try:
         opened = open_store(store.value, data, neo4j_uri, neo4j_user)
-    except (OSError, ValueError, DriverError, Neo4jError) as exc:
-        print(f"okg: cannot open the {store.value} store: {exc}", file=sys.stderr)
+    except (ValueError, *STORE_ERRORS) as exc:
+        print(f"okg: cannot open the {store.value} store: {_plainly(exc)}", file=sys.stderr)
         raise typer.Exit(2) from None
     try:
         yield opened
     finally:
         opened.close()
+
+
+def _plainly(exc: Exception) -> str:
+    """The error, with what it means where that is known."""
+    if isinstance(exc, OSError) and "LOCK" in str(exc):  # RocksDB's lock on the folder
+        return f"it is in use by another process (one at a time opens it): {exc}"
+    return str(exc)
 
 
 def _table(counts: dict[str, int], keys: list[str]) -> Table:
@@ -94,23 +106,37 @@ def ingest_command(
     """Extract, resolve and load documents into the graph; documents already there are skipped.
 
     Example: okg ingest seeds/ --jobs 2   (or: okg ingest seeds/ --store neo4j)
+
+    Exit status: 0, or 1 when no file could be read; 2 when the store cannot be opened or
+    fails during the run (Neo4j gone for longer than $OKG_NEO4J_RETRY seconds, default 30,
+    of tries; a full disk); 130 when interrupted. After 2 or 130 the store holds whole
+    documents only: the same command, run again, loads the rest.
     """
     console = Console(stderr=True)
     report = IngestReport()
     with connect(store, data, neo4j_uri, neo4j_user) as graph:
-        items = pending_items(paths, graph, report)
         columns = [TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn()]
         try:
+            items = pending_items(paths, graph, report)
             with Progress(*columns, TimeElapsedColumn(), console=console) as progress:
                 task = progress.add_task("ingest", total=len(items))
                 ingest(items, graph, report, jobs, batch, lambda _: progress.advance(task))
+            counts = summary(graph)
         except KeyboardInterrupt:
             console.print(
                 f"interrupted: the store holds {len(graph.loaded_documents())} whole documents; "
                 "run the same command again to load the rest"
             )
             raise typer.Exit(130) from None
-        counts = summary(graph)
+        except STORE_ERRORS as exc:
+            print(
+                f"okg: the {store.value} store failed during the ingest: "
+                f"{type(exc).__name__}: {exc}\n"
+                f"okg: {len(report.loaded)} documents of this run were written, each whole; "
+                "run the same command again once the store is back to load the rest",
+                file=sys.stderr,
+            )
+            raise typer.Exit(2) from None
     for failure in report.failures:
         console.print(f"[red]skipped[/] {escape(failure.source)}: {escape(failure.reason)}")
     speed = report.links / report.write_seconds if report.write_seconds else 0.0

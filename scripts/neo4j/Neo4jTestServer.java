@@ -5,7 +5,9 @@
 // NEO4J_TEST_HTTP_PORT when set), with authentication disabled. Once the server
 // is up it writes, in the state directory given as the only argument:
 //   bolt-uri, http-uri, version, pid   (one line each; the script waits for bolt-uri)
-// The server's files live in STATE/work/ and are deleted when it stops (SIGTERM or SIGINT).
+// The server's files live in STATE/work/ and are deleted when it stops (SIGTERM or SIGINT),
+// except the databases when NEO4J_TEST_DATA_DIR names a folder for them: they outlive a stop,
+// and a server started again with the same folder finds the data it had, as a real one does.
 
 import java.io.IOException;
 import java.net.BindException;
@@ -24,6 +26,7 @@ import org.neo4j.configuration.connectors.BoltConnector;
 import org.neo4j.configuration.connectors.HttpConnector;
 import org.neo4j.configuration.helpers.SocketAddress;
 import org.neo4j.harness.Neo4j;
+import org.neo4j.harness.Neo4jBuilder;
 import org.neo4j.harness.Neo4jBuilders;
 import org.neo4j.server.configuration.ServerSettings;
 
@@ -96,7 +99,13 @@ public final class Neo4jTestServer {
     private static Neo4j start(Path workDir, int boltPort, int httpPort) {
         SocketAddress bolt = new SocketAddress("127.0.0.1", boltPort);
         SocketAddress http = new SocketAddress("127.0.0.1", httpPort);
-        return Neo4jBuilders.newInProcessBuilder(workDir)
+        Neo4jBuilder builder = Neo4jBuilders.newInProcessBuilder(workDir);
+        String dataDir = System.getenv("NEO4J_TEST_DATA_DIR");
+        if (dataDir != null && !dataDir.isBlank()) {
+            Path data = Path.of(dataDir).toAbsolutePath();
+            builder = builder.withConfig(GraphDatabaseSettings.data_directory, data);
+        }
+        return builder
                 .withConfig(BoltConnector.listen_address, bolt)
                 .withConfig(BoltConnector.advertised_address, bolt)
                 .withConfig(HttpConnector.listen_address, http)
