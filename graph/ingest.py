@@ -17,10 +17,11 @@ import json
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields, is_dataclass
 from multiprocessing import get_context
 from pathlib import Path
-from typing import Any
+from types import UnionType
+from typing import Any, get_args, get_origin, get_type_hints
 
 from extraction import extract_document
 from extraction.records import DocumentRecord
@@ -94,10 +95,12 @@ def read_items(files: Iterable[Path], failures: list[Failure]) -> Iterator[Item]
                     continue
                 try:
                     doc = json.loads(line)["doc"]  # UTF-8 bytes; a bad byte is a ValueError
-                except (ValueError, KeyError, TypeError) as exc:
+                    if not isinstance(doc, str) or not doc.strip():
+                        raise TypeError(f"doc is {doc!r}, not a document's name")
+                except (ValueError, KeyError, TypeError, RecursionError) as exc:
                     failures.append(Failure(where, f"not a record: {exc}"))
                     continue
-                yield str(doc), where, RecordAt(path, offset)
+                yield doc, where, RecordAt(path, offset)
         except OSError as exc:
             failures.append(Failure(str(path), str(exc)))
 
@@ -115,12 +118,44 @@ def _records(path: Path) -> Iterator[tuple[int, bytes]]:
             offset += len(line)
 
 
+def read_record(data: bytes) -> DocumentRecord:
+    """A record from its JSON, checked so that a bad one fails here, alone, and not in the
+    write of its whole batch or in reading the store back: text must be storable (a lone
+    surrogate, from a `\\ud800` escape, cannot be written as UTF-8), and every field of
+    the type its dataclass declares (an offset written "12" would go into the embedded
+    store as an integer that cannot be read back)."""
+    value = json.loads(data)
+    json.dumps(value, ensure_ascii=False).encode("utf-8")  # UnicodeEncodeError if not
+    record = DocumentRecord.from_dict(value)
+    _check_types(record)
+    return record
+
+
+def _check_types(item: Any) -> None:
+    hints = get_type_hints(type(item))
+    for f in fields(item):
+        value, hint = getattr(item, f.name), hints[f.name]
+        if not _is(value, hint):
+            raise TypeError(f"{type(item).__name__}.{f.name} is {value!r}, not {hint}")
+
+
+def _is(value: Any, hint: Any) -> bool:
+    if get_origin(hint) is UnionType:
+        return any(_is(value, h) for h in get_args(hint))
+    if get_origin(hint) is list:
+        return isinstance(value, list) and all(_is(v, get_args(hint)[0]) for v in value)
+    if is_dataclass(hint) and isinstance(value, hint):
+        _check_types(value)
+        return True
+    return isinstance(value, hint) and not (isinstance(value, bool) and hint is not bool)
+
+
 def process(item: Item) -> tuple[str, GraphBatch | str]:
     """Extract (or read) and resolve one document; a failure comes back as its message."""
     _, where, source = item
     try:
         if isinstance(source, RecordAt):
-            record = DocumentRecord.from_dict(json.loads(source.read()))
+            record = read_record(source.read())
         else:
             record = extract_document(load_document(source))
         return where, resolve_document(record)
