@@ -97,7 +97,7 @@ def _load(content: bytes) -> tuple[IngestReport, set[str]]:
             return report, store.loaded_documents()
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(LINES, min_size=1, max_size=6))
 def test_every_line_of_a_record_file_is_loaded_or_reported(lines: list[bytes]) -> None:
     good = json.dumps(GOOD | {"doc": "the good one"}, ensure_ascii=False).encode()
