@@ -11,7 +11,11 @@ starts empty: the embedded one in a temporary folder, Neo4j at $NEO4J_URI (or
 $NEO4J_TEST_URI), which must be empty unless `--clear` is given.
 
 links/s counts every relationship written (facts, structure, mentions) over the time
-spent in the stores' `write`; facts/s counts the evidence-bearing ones only.
+spent in the stores' `write`; facts/s counts the evidence-bearing ones only. Also printed:
+the CPU seconds of this process over the whole run (on a shared machine, wall time is what
+others leave us), and its peak memory (ru_maxrss, and the largest extraction worker's):
+run one store per process (`--stores embedded`) to read the peak as that store's, and
+compare two corpus sizes to see that it does not grow with the corpus.
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import sys
 import tempfile
 import time
@@ -37,8 +42,18 @@ from graph.neo4j_store import Neo4jStore  # noqa: E402
 from graph.store import GraphStore, summary  # noqa: E402
 
 
+def _cpu_seconds() -> float:
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
+def _peak_mib(who: int) -> float:
+    return resource.getrusage(who).ru_maxrss / 1024
+
+
 def load(store: GraphStore, inputs: list[Path], jobs: int, batch: int) -> dict[str, float]:
     report = IngestReport()
+    cpu = _cpu_seconds()
     started = time.perf_counter()
     items = pending_items(inputs, store, report)
     ingest(items, store, report, jobs=jobs, batch_size=batch)
@@ -54,6 +69,9 @@ def load(store: GraphStore, inputs: list[Path], jobs: int, batch: int) -> dict[s
         "links_per_second": round(report.links / report.write_seconds),
         "facts_per_second": round(report.facts / report.write_seconds),
         "documents_per_second": round(len(report.loaded) / wall, 1),
+        "cpu_seconds": round(_cpu_seconds() - cpu, 1),
+        "peak_mib": round(_peak_mib(resource.RUSAGE_SELF)),
+        "worker_peak_mib": round(_peak_mib(resource.RUSAGE_CHILDREN)),
         "persons": counts["persons"],
         "events": counts["events"],
         "links_in_store": counts["links"],
