@@ -188,6 +188,28 @@ def test_an_interrupted_run_leaves_whole_documents_and_a_rerun_completes_it(
         assert snapshot(store) == full
 
 
+@pytest.mark.parametrize("limit", [200_000, 1])
+def test_batches_that_send_only_what_is_new_give_the_graph_of_one_batch(
+    opener: Opener, seed_records: Path, limit: int
+):
+    """The stores skip what they wrote earlier in the run (graph/written.py), and forget it
+    past a limit: document by document, remembering or forgetting, the same graph as all the
+    documents in one batch, where nothing is skipped."""
+    run(opener, [seed_records])
+    with _opened(opener) as store:
+        whole = snapshot(store)
+        _empty(store)
+    with _opened(opener) as store:
+        store.written.limit = limit
+        ingest(
+            pending_items([seed_records], store, IngestReport()),
+            store,
+            IngestReport(),
+            batch_size=1,
+        )
+        assert snapshot(store) == whole
+
+
 def _empty(store: GraphStore) -> None:
     if isinstance(store, Neo4jStore):
         store.run_cypher("MATCH (n) DETACH DELETE n")
