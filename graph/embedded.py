@@ -13,7 +13,16 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from pyoxigraph import BlankNode, Literal, NamedNode, Quad, RdfFormat, Store, Variable
+from pyoxigraph import (
+    BlankNode,
+    Literal,
+    NamedNode,
+    Quad,
+    QueryBoolean,
+    RdfFormat,
+    Store,
+    Variable,
+)
 
 from graph.model import GraphBatch, Link, Node, Scalar
 from graph.ntriples import batch_lines, document_marker, link_lines, node_lines, quads
@@ -130,8 +139,8 @@ class EmbeddedStore:
 
     def query(self, text: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
         result = self.run_sparql(text, params)
-        if isinstance(result, bool):
-            return [{"ask": result}]
+        if isinstance(result, QueryBoolean):
+            return [{"ask": bool(result)}]
         if hasattr(result, "variables"):
             names = [v.value for v in result.variables]
             return [{n: _python(row[n]) for n in names} for row in result]
