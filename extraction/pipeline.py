@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
 
+import ahocorasick
 from rapidfuzz import fuzz
 
 import lexicons
@@ -251,33 +252,46 @@ def _title_at(text: str) -> str:
 
 @dataclass(frozen=True)
 class _Lookup:
-    """The names of one document (full and given names) with their matcher, built once."""
+    """The names of one document (full and given names) with their matcher, built once.
+    Aho-Corasick: a regex of the document's names would be compiled anew for every
+    document, and that compilation cost more than the matching."""
 
     names: dict[str, str]  # written form → full name
-    pattern: re.Pattern[str] | None
+    automaton: ahocorasick.Automaton | None
 
     @classmethod
     def of(cls, names: dict[str, str]) -> _Lookup:
-        forms = sorted(names, key=len, reverse=True)
-        return cls(names, re.compile("|".join(map(re.escape, forms))) if forms else None)
+        if not names:
+            return cls(names, None)
+        automaton = ahocorasick.Automaton()
+        for form in names:
+            automaton.add_word(form, form)
+        automaton.make_automaton()
+        return cls(names, automaton)
 
 
 def _mentions(text: str, lookup: _Lookup) -> list[tuple[str, int, int]]:
-    """Mentions of known names (and given names standing for them), left to right."""
-    if lookup.pattern is None:
+    """Mentions of known names (and given names standing for them), left to right, the
+    longest at each place."""
+    if lookup.automaton is None:
         return []
     out = []
-    for m in lookup.pattern.finditer(text):
-        full = lookup.names[m.group()]
-        if m.group() != full:  # a given name: must stand alone (士刚同志, 文龙副市长)
-            prev = text[m.start() - 1 : m.start()]
-            nxt = text[m.end() :]
+    for last, form in lookup.automaton.iter_long(text):
+        start, end = last + 1 - len(form), last + 1
+        full = lookup.names[form]
+        if form != full:  # a given name: must stand alone (士刚同志, 文龙副市长)
+            prev = text[start - 1 : start]
             if (prev and prev not in BOUNDARY) or not (
-                nxt[:1] in "、" or nxt.startswith(("同志", *titles()))
+                text[end : end + 1] == "、" or text.startswith(_given_name_followers(), end)
             ):
                 continue
-        out.append((full, m.start(), m.end()))
+        out.append((full, start, end))
     return out
+
+
+@cache
+def _given_name_followers() -> tuple[str, ...]:  # noqa: N802 (a constant, built once)
+    return ("同志", *titles())
 
 
 def _given_names(names: set[str]) -> dict[str, str]:
