@@ -290,7 +290,7 @@ def _mentions(text: str, lookup: _Lookup) -> list[tuple[str, int, int]]:
 
 
 @cache
-def _given_name_followers() -> tuple[str, ...]:  # noqa: N802 (a constant, built once)
+def _given_name_followers() -> tuple[str, ...]:
     return ("同志", *titles())
 
 
