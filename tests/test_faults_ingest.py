@@ -31,7 +31,7 @@ from graph.store import GraphStore
 from tests.test_graph_stores import snapshot
 
 ROOT = Path(__file__).resolve().parent.parent
-DOCS = 200
+DOCS = 600  # many more than the kill points: the bar is read a second or so late on a fast machine
 NEO4J_DOCS = 100  # Neo4j's part is mostly waiting: for the server, and for okg to give up
 BATCH = ["--batch", "10"]  # documents per transaction
 
