@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import logging
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 import jieba
 
@@ -124,15 +124,20 @@ def name_at(text: str, at: int, strict: bool = True) -> str | None:
 
 def _jieba_word_at(text: str, at: int, pos: int) -> bool:
     """Does jieba read a word of two or more characters starting at `pos`?"""
-    window = text[at : at + 8]
     offset = 0
-    for token in _segmenter().lcut(window, HMM=False):
+    for token in _words(text[at : at + 8]):
         if at + offset == pos:
             return len(token) >= 2
         if at + offset > pos:
             return False
         offset += len(token)
     return False
+
+
+@lru_cache(maxsize=4096)
+def _words(window: str) -> tuple[str, ...]:
+    """jieba's words of a short window (a name and what follows it recur in a document)."""
+    return tuple(_segmenter().lcut(window, HMM=False))
 
 
 def is_common_word(candidate: str, max_freq: int = 100) -> bool:

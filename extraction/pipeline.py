@@ -35,7 +35,7 @@ from extraction.records import (
     Position,
     cite,
 )
-from extraction.titles import Chain, read_chains, titles
+from extraction.titles import Chain, read_chains, scan_chains, titles
 from lexicons import Place
 from loaders.dates import complete, find_dates
 from loaders.document import Article, Document, Sentence
@@ -193,9 +193,9 @@ def _is_place(text: str, at: int) -> bool:
     return gazetteer().match(text, at) is not None
 
 
-def _names_in_sentence(text: str, ctx: PlaceContext) -> Iterator[str]:
+def _names_in_sentence(text: str) -> Iterator[str]:
     """Names introduced in a sentence by their context (pass 1)."""
-    for chain in read_chains(text, ctx):
+    for chain in scan_chains(text):
         for name, start, _ in chain.names:
             if not _is_place(text, start):
                 yield name
@@ -419,7 +419,7 @@ def extract_document(doc: Document) -> DocumentRecord:
     known: set[str] = set()
     for article in articles:
         for sentence in article.sentences:
-            known.update(_names_in_sentence(sentence.text, contexts[article.index]))
+            known.update(_names_in_sentence(squeeze(sentence.text)))
     known = {n for n in known if looks_like_name(n)}
     known -= set(_given_names(known))  # 文龙 (市长) is 陆文龙, not a person of its own
     lookup = _Lookup.of({n: n for n in known} | _given_names(known))

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 import lexicons
 from extraction.names import is_common_word, looks_like_name, name_at
@@ -121,13 +121,55 @@ def read_chains(text: str, ctx: PlaceContext, default_org: str | None = None) ->
     `default_org` is the body the story is about (the organizer of its meeting): a chain
     that names no body of its own (`党组书记、院长李勇`) is taken to be in it.
     """
-    chains: list[Chain] = []
+    return [
+        Chain(scan.start, scan.end, _posts(scan, ctx, default_org), list(scan.names))
+        for scan in scan_chains(text)
+    ]
+
+
+@dataclass(frozen=True)
+class _Item:
+    """A title of a chain and the bodies the text offers it, before any context applies."""
+
+    title: Title
+    raw: str  # the body written before the title ('' if none)
+    carried: str | None  # the body of an earlier item of the chain
+    earlier: str | None  # a body written out earlier in the sentence
+
+
+@dataclass(frozen=True)
+class ChainScan:
+    """A chain as the sentence alone gives it. Where its names are does not depend on
+    the article's place or story, so a sentence is scanned once for both passes."""
+
+    start: int
+    end: int
+    items: tuple[_Item, ...]
+    names: tuple[tuple[str, int, int], ...]
+    after_name: bool  # 习近平总书记: the title follows its person, and names its own body
+
+
+def _posts(scan: ChainScan, ctx: PlaceContext, default_org: str | None) -> list[Post]:
+    posts = []
+    for item in scan.items:
+        org = _implied(item.title, item.raw, item.carried, ctx)
+        if org is None and not scan.after_name:
+            org = item.raw or item.carried or item.earlier or default_org
+        if org:
+            posts.append(_make_post(item.title, org, ctx))
+    return posts
+
+
+@lru_cache(maxsize=4096)
+def scan_chains(text: str) -> tuple[ChainScan, ...]:
+    """The title chains of a sentence: their titles, bodies as written, and names."""
+    chains: list[ChainScan] = []
     matches = [m for m in title_pattern().finditer(text) if not _inside_body_word(text, m)]
     i = 0
     anchor = 0
     sentence_org: str | None = None
     while i < len(matches):
-        items: list[tuple[Title, str]] = []  # (title, raw org)
+        items: list[_Item] = []
         first = matches[i]
         j = i
         carried: str | None = None
@@ -140,16 +182,9 @@ def read_chains(text: str, ctx: PlaceContext, default_org: str | None = None) ->
             raw = _org_text(text, seg_start, m.start())
             if j == i and raw and _is_name_before_title(raw, title):
                 # 习近平总书记, 李勇院长: the title follows the person it describes
-                post = _implied(title, "", None, ctx)
-                posts = [_make_post(title, post, ctx)] if post else []
-                chains.append(
-                    Chain(
-                        m.start() - len(raw),
-                        m.end(),
-                        posts,
-                        [(raw, m.start() - len(raw), m.start())],
-                    )
-                )
+                start = m.start() - len(raw)
+                item = _Item(title, "", None, None)
+                chains.append(ChainScan(start, m.end(), (item,), ((raw, start, m.start()),), True))
                 break
             if raw and not _is_org(raw):
                 raw = ""
@@ -157,17 +192,11 @@ def read_chains(text: str, ctx: PlaceContext, default_org: str | None = None) ->
                 raw = carried + raw
             elif raw and carried and party_before and not _has_place(raw):
                 raw = carried + raw  # 高新区党工委书记、管委会主任: the 管委会 of that 高新区
-            org = _implied(title, raw, carried, ctx)
-            if org is None:
-                org = raw or carried or sentence_org or default_org
-            if org:
-                items.append((title, org))
-                if not title.body or title.body[0] in "省市县区州":
-                    carried = raw or carried
-                if not title.body and raw:
-                    written = raw
-            else:
-                items.append((title, ""))
+            items.append(_Item(title, raw, carried, sentence_org))
+            if not title.body or title.body[0] in "省市县区州":
+                carried = raw or carried
+            if not title.body and raw:
+                written = raw
             party_before = bool(title.suffix) and bool(raw)
             nxt = m.end()
             if (
@@ -185,14 +214,13 @@ def read_chains(text: str, ctx: PlaceContext, default_org: str | None = None) ->
             continue
         names = _names_after(text, matches[j].end())
         if names:
-            posts = [_make_post(t, org, ctx) for t, org in items if org]
-            chains.append(Chain(first.start(), names[-1][2], posts, names))
+            chains.append(ChainScan(first.start(), names[-1][2], tuple(items), names, False))
             sentence_org = written or sentence_org
             anchor = names[-1][2]
         else:
             anchor = matches[j].end()
         i = j + 1
-    return chains
+    return tuple(chains)
 
 
 def _has_place(raw: str) -> bool:
@@ -228,7 +256,7 @@ def _next_delimiter(text: str, at: int) -> int:
     return len(text)
 
 
-def _names_after(text: str, at: int) -> list[tuple[str, int, int]]:
+def _names_after(text: str, at: int) -> tuple[tuple[str, int, int], ...]:
     names = []
     pos = at
     while pos < len(text):
@@ -242,4 +270,4 @@ def _names_after(text: str, at: int) -> list[tuple[str, int, int]]:
             pos += 1
             continue
         break
-    return names
+    return tuple(names)
