@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
 
-import ahocorasick
+import ahocorasick_rs
 from rapidfuzz import fuzz
 
 import lexicons
@@ -256,18 +256,16 @@ class _Lookup:
     Aho-Corasick: a regex of the document's names would be compiled anew for every
     document, and that compilation cost more than the matching."""
 
-    names: dict[str, str]  # written form → full name
-    automaton: ahocorasick.Automaton | None
+    forms: list[str]  # written forms (full and given names)
+    full: list[str]  # the full name of each form
+    automaton: ahocorasick_rs.AhoCorasick | None
 
     @classmethod
     def of(cls, names: dict[str, str]) -> _Lookup:
         if not names:
-            return cls(names, None)
-        automaton = ahocorasick.Automaton()
-        for form in names:
-            automaton.add_word(form, form)
-        automaton.make_automaton()
-        return cls(names, automaton)
+            return cls([], [], None)
+        forms, longest = list(names), ahocorasick_rs.MatchKind.LeftmostLongest
+        return cls(forms, list(names.values()), ahocorasick_rs.AhoCorasick(forms, longest))
 
 
 def _mentions(text: str, lookup: _Lookup) -> list[tuple[str, int, int]]:
@@ -276,10 +274,9 @@ def _mentions(text: str, lookup: _Lookup) -> list[tuple[str, int, int]]:
     if lookup.automaton is None:
         return []
     out = []
-    for last, form in lookup.automaton.iter_long(text):
-        start, end = last + 1 - len(form), last + 1
-        full = lookup.names[form]
-        if form != full:  # a given name: must stand alone (士刚同志, 文龙副市长)
+    for k, start, end in lookup.automaton.find_matches_as_indexes(text):
+        full = lookup.full[k]
+        if lookup.forms[k] != full:  # a given name: must stand alone (士刚同志, 文龙副市长)
             prev = text[start - 1 : start]
             if (prev and prev not in BOUNDARY) or not (
                 text[end : end + 1] == "、" or text.startswith(_given_name_followers(), end)

@@ -7,7 +7,7 @@ from collections import Counter
 from functools import cache, lru_cache
 from typing import NamedTuple
 
-import ahocorasick
+import ahocorasick_rs
 
 from lexicons import Place, places, table
 
@@ -36,12 +36,14 @@ class Gazetteer:
             if p.level in ("province", "city") and len(p.short) >= 2:
                 self.by_form.setdefault(p.short, p)
         # Aho-Corasick finds every name in one pass over the text (a regex of 3,500
-        # alternatives is tried again at each position); iter_long keeps, like a regex,
-        # the longest name at the leftmost position and never overlaps.
-        self.automaton = ahocorasick.Automaton()
-        for form in self.by_form:
-            self.automaton.add_word(form, form)
-        self.automaton.make_automaton()
+        # alternatives is tried again at each position); leftmost-longest keeps, like a
+        # regex, the longest name at the leftmost position and never overlaps. The Rust
+        # automaton runs 7x faster than pyahocorasick's here: thousands of first characters
+        # make its trie's root node slow to search.
+        self.forms = list(self.by_form)
+        self.automaton = ahocorasick_rs.AhoCorasick(
+            self.forms, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest
+        )
         self.longest = max(map(len, self.by_form))
 
     def find(self, text: str) -> tuple[PlaceMention, ...]:
@@ -55,20 +57,19 @@ class Gazetteer:
 
     @lru_cache(maxsize=512)  # noqa: B019 (one gazetteer per process, kept for its life)
     def _find(self, text: str) -> tuple[PlaceMention, ...]:
-        by_form = self.by_form
+        by_form, forms = self.by_form, self.forms
         return tuple(
-            PlaceMention(end + 1 - len(form), end + 1, by_form[form])
-            for end, form in self.automaton.iter_long(text)
+            PlaceMention(start, end, by_form[forms[k]])
+            for k, start, end in self.automaton.find_matches_as_indexes(text)
         )
 
     def match(self, text: str, at: int = 0) -> PlaceMention | None:
         """The place name that starts exactly at `at`, if any (the longest)."""
-        best = None
-        for end, form in self.automaton.iter_long(text[at : at + self.longest]):
-            if end + 1 - len(form) == 0:
-                best = PlaceMention(at, at + len(form), self.by_form[form])
+        for k, start, end in self.automaton.find_matches_as_indexes(text[at : at + self.longest]):
+            if start == 0:
+                return PlaceMention(at, at + end, self.by_form[self.forms[k]])
             break
-        return best
+        return None
 
     def get(self, name: str) -> Place | None:
         return self.by_name.get(name)
