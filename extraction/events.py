@@ -34,6 +34,7 @@ INTRO = re.compile(
     r"|围绕|按照|根据|通过|经|在|于|到|赴|(?<!党)的|了|是|对|就|将|把|为|向|从|等|要|取消|进行"
     r"|和|与|及|领悟|深入|聚焦|贯穿|坚持|完善)$"
 )
+INTRO_LONGEST = 5  # 收听收看了
 HAPPENED_BEFORE = re.compile(
     r"(?:(?:召开|举行|举办|组织开展|开展|主持召开|收听收看)了?|(?:主办|承办|举办|举行|召开)的)$"
 )
@@ -91,7 +92,7 @@ def _weak_leads() -> tuple[str, ...]:
 def _introduced(text: str, at: int) -> bool:
     """Does a word that introduces an event (召开, 出席, 在 …) end right before `at`? A
     one-character one counts only as a word of its own: 经 in 经济 does not."""
-    intro = INTRO.search(text, 0, at)
+    intro = INTRO.search(text, max(0, at - INTRO_LONGEST), at)  # its words end at `at`
     if intro is None:
         return False
     return len(intro.group()) > 1 or not is_common_word(text[at - 1 : at + 1], 50)

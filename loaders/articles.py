@@ -25,9 +25,11 @@ the masthead's and back page's fields (`编辑：…`, `网址：…`) make one 
 from __future__ import annotations
 
 import math
+import operator
 import re
-from collections import Counter
+from collections.abc import Callable, Container
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from loaders.cues import (
     ALONE_DATELINE,
@@ -161,15 +163,33 @@ def paragraphs(text: str, layout: Layout = Layout()) -> list[Paragraph]:
     ]
 
 
-def _pairs(text: str) -> set[str]:
-    chars = re.sub(r"[\W_]", "", text)
-    return {chars[i : i + 2] for i in range(len(chars) - 1)}
+_NOT_WORD = re.compile(r"[\W_]")
 
 
-def _coverage(head: str, body: set[str], weights: dict[str, float] | None = None) -> float:
+def _word_chars(text: str) -> str:
+    """The text without spaces and punctuation: a pair of `_pairs` is in it as a substring."""
+    return _NOT_WORD.sub("", text)
+
+
+@lru_cache(maxsize=256)  # a headline is scored against every candidate article
+def _pairs(text: str) -> frozenset[str]:
+    """The text's pairs of adjacent word characters."""
+    chars = _word_chars(text)
+    return frozenset(map(operator.add, chars, chars[1:]))
+
+
+def _unweighted(pair: str) -> float:
+    return 1.0
+
+
+def _coverage(
+    head: str, body: Container[str], weight: Callable[[str], float] = _unweighted
+) -> float:
+    """The (weighted) share of the headline's character pairs that the body holds; `body`
+    is a text's `_word_chars` or a set of pairs."""
     pairs = _pairs(head)
-    total = sum(weights.get(p, 1.0) if weights else 1.0 for p in pairs)
-    found = sum(weights.get(p, 1.0) if weights else 1.0 for p in pairs if p in body)
+    total = sum(map(weight, pairs))
+    found = sum(weight(p) for p in pairs if p in body)
     return found / total if total else 0.0
 
 
@@ -255,8 +275,8 @@ class _Segmenter:
             return True  # a title the table of contents lists
         if not FINISHED.search(above.paragraphs[-1].text):
             return False  # a story ends with a finished sentence, a subhead need not follow one
-        echo = _coverage(head, _pairs(above.body))
-        return echo >= ECHO_SCORE and echo > 2 * _coverage(head, _pairs(para.text))
+        echo = _coverage(head, _word_chars(above.body))
+        return echo >= ECHO_SCORE and echo > 2 * _coverage(head, _word_chars(para.text))
 
     def _begin(self, para: Paragraph, kind: str = "article") -> None:
         self._emit()
@@ -301,14 +321,19 @@ class _Headlines:
     """Second pass: each run's headlines go to the articles whose bodies they summarise."""
 
     def __init__(self, articles: list[ArticleSpan]) -> None:
-        self.bodies = {id(a): _pairs(a.body) for a in articles}
+        self.bodies = {id(a): _word_chars(a.body) for a in articles}
         self.places = {id(a): _places(a.body) for a in articles}
-        df = Counter(p for pairs in self.bodies.values() for p in pairs)
-        n = len(articles)
-        self.weights = {p: math.log(1 + n / k) for p, k in df.items()}
+        self.weights: dict[str, float] = {}
+
+    def weight(self, pair: str) -> float:
+        """A pair found in few bodies tells more about which one a headline belongs to."""
+        if pair not in self.weights:
+            k = sum(pair in body for body in self.bodies.values())
+            self.weights[pair] = math.log(1 + len(self.bodies) / k) if k else 1.0
+        return self.weights[pair]
 
     def score(self, unit: _Unit, article: ArticleSpan) -> float:
-        return _coverage(unit.text, self.bodies[id(article)], self.weights)
+        return _coverage(unit.text, self.bodies[id(article)], self.weight)
 
     def share(self, run: _Run, above: list[ArticleSpan], below: ArticleSpan | None) -> None:
         units = _units(run)

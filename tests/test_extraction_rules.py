@@ -1,6 +1,9 @@
 """Rule families of the extractor on sentences written for these tests (not from the seeds)."""
 
+import re
+
 from extraction import extract_document
+from extraction.events import INTRO, INTRO_LONGEST
 from extraction.orgs import PlaceContext, canonical_org
 from extraction.titles import read_chains
 from loaders.document import build_document
@@ -140,3 +143,8 @@ def test_speaking_at_a_meeting_without_the_word_speech():
     record = extract_document(build_document("t", "t", "2024年 洛阳 洛阳 洛阳\n" + text))
     roles = {(p.person, tuple(p.roles)) for p in record.participations}
     assert roles == {("邵文斌", ("speak",))}
+
+
+def test_words_that_introduce_an_event_are_looked_for_only_as_far_back_as_the_longest():
+    words = re.findall(r"[\u4e00-\u9fff]+", INTRO.pattern)
+    assert max(map(len, words)) == INTRO_LONGEST
