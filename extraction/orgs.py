@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 import lexicons
 from lexicons import Place
@@ -87,6 +87,7 @@ def trim_to_body(text: str) -> str:
     return text[: last.end()] if last and last.end() >= 2 else text
 
 
+@lru_cache(maxsize=8192)  # bodies recur from sentence to sentence and page to page
 def _leading_place(text: str) -> tuple[Place | None, int, int]:
     """The most specific place in the chain of places that opens `text`, and its span."""
     g = gazetteer()
@@ -116,6 +117,7 @@ def resolve_place_words(name: str, ctx: PlaceContext) -> str:
     return name
 
 
+@lru_cache(maxsize=8192)  # bodies recur from sentence to sentence and page to page
 def canonical_org(raw: str, ctx: PlaceContext) -> str:
     """The short, place-explicit form of a body's name."""
     text = raw.strip("，、 ")
@@ -149,6 +151,7 @@ def place_of(org: str) -> str | None:
     return place.name if place else None
 
 
+@lru_cache(maxsize=8192)  # bodies recur from sentence to sentence and page to page
 def parent_of(org: str) -> str | None:
     """The body a department belongs to: 许昌市委宣传部 → 许昌市委; X党组 → X."""
     ends = [m.end() for m in _suffix_pattern().finditer(org) if m.end() < len(org)]

@@ -11,6 +11,7 @@ followed by a name (`各县人大常委会主任`) is a generic use of a title a
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -18,7 +19,7 @@ import lexicons
 from extraction.names import is_common_word, looks_like_name, name_at
 from extraction.orgs import PlaceContext, _leading_place, canonical_org, ends_with_suffix
 
-DELIMITERS = set("，。；：！？“”‘’（）()《》「」,;:!?\n")
+DELIMITER = re.compile(r"[，。；：！？“”‘’（）()《》「」,;:!?\n、]")  # an item or a clause ends
 ORG_CUT = re.compile(r".*[的让使向对在把被将为是从于由给]")
 ORG_LEAD = re.compile(r"^(?:会议由|由|在|原|时任|新任|现任|担任|及|和|与|分别|受邀|邀请|以及)")
 FOLDED_TITLES = ("部长", "局长", "厅长", "处长", "科长")
@@ -165,6 +166,9 @@ def scan_chains(text: str) -> tuple[ChainScan, ...]:
     """The title chains of a sentence: their titles, bodies as written, and names."""
     chains: list[ChainScan] = []
     matches = [m for m in title_pattern().finditer(text) if not _inside_body_word(text, m)]
+    if not matches:
+        return ()
+    delimiters = _Delimiters(text)
     i = 0
     anchor = 0
     sentence_org: str | None = None
@@ -178,7 +182,7 @@ def scan_chains(text: str) -> tuple[ChainScan, ...]:
         while True:
             m = matches[j]
             title = titles()[m.group()]
-            seg_start = max(anchor, _last_delimiter(text, m.start()) + 1)
+            seg_start = max(anchor, delimiters.last_before(m.start()) + 1)
             raw = _org_text(text, seg_start, m.start())
             if j == i and raw and _is_name_before_title(raw, title):
                 # 习近平总书记, 李勇院长: the title follows the person it describes
@@ -203,7 +207,7 @@ def scan_chains(text: str) -> tuple[ChainScan, ...]:
                 nxt < len(text)
                 and text[nxt] in "、兼"
                 and j + 1 < len(matches)
-                and matches[j + 1].start() < _next_delimiter(text, nxt + 1)
+                and matches[j + 1].start() < delimiters.first_from(nxt + 1)
             ):
                 anchor = nxt + 1
                 j += 1
@@ -242,18 +246,20 @@ def _inside_body_word(text: str, m: re.Match[str]) -> bool:
     return ends_with_suffix(text[m.start() : m.end() + 1]) and text[m.end() : m.end() + 1] == "会"
 
 
-def _last_delimiter(text: str, before: int) -> int:
-    for k in range(before - 1, -1, -1):
-        if text[k] in DELIMITERS or text[k] == "、":
-            return k
-    return -1
+class _Delimiters:
+    """Where a sentence's delimiters are, found once: a chain's items are read between them."""
 
+    def __init__(self, text: str) -> None:
+        self.at = [m.start() for m in DELIMITER.finditer(text)]
+        self.length = len(text)
 
-def _next_delimiter(text: str, at: int) -> int:
-    for k in range(at, len(text)):
-        if text[k] in DELIMITERS or text[k] == "、":
-            return k
-    return len(text)
+    def last_before(self, pos: int) -> int:
+        k = bisect_left(self.at, pos)
+        return self.at[k - 1] if k else -1
+
+    def first_from(self, pos: int) -> int:
+        k = bisect_left(self.at, pos)
+        return self.at[k] if k < len(self.at) else self.length
 
 
 def _names_after(text: str, at: int) -> tuple[tuple[str, int, int], ...]:

@@ -22,7 +22,6 @@ import re
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Iterator
-from functools import cache
 
 from loaders.cues import ENUMERATED, OPENER, TOC_LINE
 from loaders.mapped import MappedText
@@ -109,17 +108,26 @@ def _width(line: str) -> float:
 
 
 class _Column:
-    """The content lines of a text with what the join rule asks of them."""
+    """The content lines of a text with what the join rule asks of them, each read once."""
 
     def __init__(self, text: str, window: int) -> None:
         self.lines = [m for m in _LINE.finditer(text) if m.group().strip()]
-        self.widths = [_width(m.group()) for m in self.lines]
+        self.texts = [m.group() for m in self.lines]
+        self.widths = [_width(line) for line in self.texts]
         # the column's width is read off prose lines: headlines are set to their own width
-        self.prose = [k for k, m in enumerate(self.lines) if _PUNCTUATED.search(m.group())]
+        punctuated = [_PUNCTUATED.search(line) is not None for line in self.texts]
+        self.punctuated = punctuated
+        self.prose = [k for k, p in enumerate(punctuated) if p]
         self.window = window
-        self.full = cache(self.full)  # asked of each line again for the lines above it
+        self.full = [self._full(k) for k in range(len(self.lines))]
+        self.ends = [_ends_sentence(line) for line in self.texts]
+        # a line that starts afresh whatever came before: indented, a story, a byline
+        self.afresh = [
+            _INDENT.match(line) is not None or OPENER.match(_SPACE_RUN.sub("", line)) is not None
+            for line in self.texts
+        ]
 
-    def full(self, k: int) -> bool:
+    def _full(self, k: int) -> bool:
         """About as wide as the nearest prose lines before it or after it (columns change
         width from one story to the next), unlike a paragraph's short last line or a line
         among headlines. Very long lines are whole paragraphs on one line, and full."""
@@ -133,10 +141,9 @@ class _Column:
     def reads_on(self, k: int, lookahead: int) -> bool:
         """Prose punctuation comes before the column runs short or a sentence ends."""
         for x in range(k, min(len(self.lines), k + lookahead)):
-            line = self.lines[x].group()
-            if _PUNCTUATED.search(line):
+            if self.punctuated[x]:
                 return True
-            if not self.full(x) or _ends_sentence(line):
+            if not self.full[x] or self.ends[x]:
                 return False
         return False
 
@@ -164,28 +171,24 @@ def join_wrapped_lines(text: str, window: int = 3, lookahead: int = 20) -> Itera
     depth, prose, first = 0, False, True  # of the paragraph so far
     bullet = ""  # the marker that opened the paragraph, if it is a list item
     for k, gap in enumerate(gaps):
-        prev, nxt = col.lines[k].group().rstrip(), col.lines[k + 1].group()
+        prev, nxt = col.texts[k].rstrip(), col.texts[k + 1]
         if first:
             bullet = prev.lstrip()[:1] if _BULLET.match(prev.lstrip()) else ""
         depth += len(_OPENING.findall(prev)) - len(_CLOSING.findall(prev))
         prose = prose or _PROSE.search(prev) is not None
         trailing = prev.endswith(("，", "、", ","))
         heading = first and _heading(prev)
-        closed = (
-            _INDENT.match(nxt) is not None
-            or OPENER.match(_SPACE_RUN.sub("", nxt)) is not None
-            or _ends_sentence(prev)
-        )
-        after = col.lines[k + 2].group().lstrip() if k + 2 < len(col.lines) else ""
+        closed = col.afresh[k + 1] or col.ends[k]
+        after = col.texts[k + 2].lstrip() if k + 2 < len(col.lines) else ""
         if bullet and after.startswith(bullet):  # a list item's remnant, before the next item
             wrap = not closed
         elif blank_breaks and not gap:  # lines set solid in a text that spaces its paragraphs
-            wrap = not closed and not heading and (col.full(k) or depth > 0 or trailing)
+            wrap = not closed and not heading and (col.full[k] or depth > 0 or trailing)
         else:
             unfinished = (
                 depth > 0
                 or trailing
-                or (col.full(k) and (prose or not blank_breaks) and not heading)
+                or (col.full[k] and (prose or not blank_breaks) and not heading)
             )
             wrap = not closed and unfinished and col.reads_on(k + 1, lookahead)
         gap_start = col.lines[k].start() + len(prev)
