@@ -129,6 +129,9 @@ def _jieba_word_at(text: str, at: int, pos: int) -> bool:
     run = _HAN_RUN.match(text, at, at + 8)
     if run is None or pos >= run.end():
         return False
+    freq = _segmenter().FREQ
+    if not any(freq.get(text[pos:end]) for end in range(pos + 2, run.end() + 1)):
+        return False  # no word of jieba's begins there (most names), whatever the route
     ends = _word_ends(run.group())
     x = 0
     while x < pos - at:
