@@ -350,6 +350,8 @@ def _roles(
     """Role cues of a sentence, each group (`出席会议并讲话`) applied to the persons named
     between the previous group and it — but not to the subject of a visit named before
     the cue (`韩光明到开发区调研，方建陪同`: only 方建 accompanies)."""
+    if not mentions:
+        return []  # no one to give a role to
     groups: list[list[re.Match[str]]] = []
     for cue in _cue_pattern().finditer(text):
         if cue.group() not in _role_of():
@@ -379,13 +381,18 @@ def _roles(
 
 
 def _headline_event(
-    c: _Collector, article: Article, ctx: PlaceContext, known: set[str], year: int | None
+    c: _Collector,
+    article: Article,
+    ctx: PlaceContext,
+    known: set[str],
+    year: int | None,
+    squeezed: dict[int, str],
 ) -> Event | None:
     """The event an article's headline names is the story's own meeting, whether the
     headline is printed above the story or, on some pages, after it."""
     headline = squeeze(article.headline or "")
     for sentence in article.sentences:
-        text = squeeze(sentence.text)
+        text = squeezed[id(sentence)]
         if text and text in headline:
             for mention in find_events(text, ctx, known):
                 ev = c.evidence(article, sentence)
@@ -416,19 +423,22 @@ def extract_document(doc: Document) -> DocumentRecord:
     articles = [a for a in doc.articles if a.kind == "article"]
     contexts = {a.index: PlaceContext.of(a.place) for a in articles}
 
+    # facts are read without the layout's spaces
+    squeezed = {id(s): squeeze(s.text) for a in articles for s in a.sentences}
     known: set[str] = set()
     for article in articles:
         for sentence in article.sentences:
-            known.update(_names_in_sentence(squeeze(sentence.text)))
+            known.update(_names_in_sentence(squeezed[id(sentence)]))
     known = {n for n in known if looks_like_name(n)}
     known -= set(_given_names(known))  # 文龙 (市长) is 陆文龙, not a person of its own
     lookup = _Lookup.of({n: n for n in known} | _given_names(known))
 
     for article in articles:
         ctx = contexts[article.index]
-        current = _headline_event(c, article, ctx, known, doc.year)
+        current = _headline_event(c, article, ctx, known, doc.year, squeezed)
+        headline = squeeze(article.headline or "")
         for sentence in article.sentences:
-            text = squeeze(sentence.text)
+            text = squeezed[id(sentence)]
             ev = c.evidence(article, sentence)
             mentions = _mentions(text, lookup)
             for name, _, _ in mentions:
@@ -436,7 +446,7 @@ def extract_document(doc: Document) -> DocumentRecord:
             story_body = current.organizer if current else None
             for chain in read_chains(text, ctx, story_body):
                 _add_positions(c, chain, ev)
-            in_headline = text in squeeze(article.headline or "")
+            in_headline = text in headline
             here: list[tuple[EventMention, Event | None]] = []
             moved = False  # the story moves to at most one new meeting per sentence
             for mention in find_events(text, ctx, known):
