@@ -17,7 +17,13 @@ from functools import cache, lru_cache
 
 import lexicons
 from extraction.names import is_common_word, looks_like_name, name_at
-from extraction.orgs import PlaceContext, _leading_place, canonical_org, ends_with_suffix
+from extraction.orgs import (
+    PLACE_WORDS,
+    PlaceContext,
+    _leading_place,
+    canonical_org,
+    ends_with_suffix,
+)
 
 DELIMITER = re.compile(r"[，。；：！？“”‘’（）()《》「」,;:!?\n、]")  # an item or a clause ends
 ORG_CUT = re.compile(r".*[的让使向对在把被将为是从于由给]")
@@ -99,7 +105,9 @@ def _implied(title: Title, raw_org: str, carried: str | None, ctx: PlaceContext)
         return body  # 总书记 → 中共中央, 国务院总理 → 国务院, whatever stands before
     if raw_org:
         if canonical_org(raw_org, ctx).endswith(body[1:]):
-            return raw_org  # 市人民政府副市长: the body is written out
+            if _has_place(raw_org) or PLACE_WORDS.match(raw_org):
+                return raw_org  # 市人民政府副市长: the body is written out
+            return body[0] + raw_org  # 政府副县长: the county's, even in a city's article
         # 南陵 + 县委, 博野县 + 县政府, 广州市越秀区 + 区政府
         return raw_org + (body[1:] if raw_org.endswith(body[0]) else body)
     if carried:

@@ -48,6 +48,13 @@ def test_title_that_names_its_body():
     assert _posts("安阳县委书记冯志强指出。") == {("冯志强", "书记", "安阳县委")}
 
 
+def test_a_body_written_without_its_level_takes_the_titles():
+    """政府副县长: 政府 is the county's (the title says so), not the city's the article is in."""
+    assert _posts("政府副县长何建华出席。", "洛阳市") == {("何建华", "副县长", "县政府")}
+    assert _posts("政府副县长何建华出席。", "栾川县") == {("何建华", "副县长", "栾川县政府")}
+    assert _posts("人民政府副市长许明出席。") == {("许明", "副市长", "洛阳市政府")}
+
+
 def test_generic_title_without_a_name_is_not_a_position():
     assert _posts("各县人大常委会主任结合实际作了交流发言。") == set()
 
