@@ -26,7 +26,7 @@ from extraction.orgs import (
 )
 
 DELIMITER = re.compile(r"[，。；：！？“”‘’（）()《》「」,;:!?\n、]")  # an item or a clause ends
-ORG_CUT = re.compile(r".*[的让使向对在把被将为是从于由给]")
+ORG_CUT = re.compile(r".*[的让使向对在把被将为是从于由给了]")  # what comes before is not a body
 ORG_LEAD = re.compile(r"^(?:会议由|由|在|原|时任|新任|现任|担任|及|和|与|分别|受邀|邀请|以及)")
 FOLDED_TITLES = ("部长", "局长", "厅长", "处长", "科长")
 NAME_JOINERS = ("、", "和", "及", "与")

@@ -48,6 +48,12 @@ def test_title_that_names_its_body():
     assert _posts("安阳县委书记冯志强指出。") == {("冯志强", "书记", "安阳县委")}
 
 
+def test_a_title_after_a_name_after_a_verb():
+    """学习了习近平总书记…: 了 ends the verb, the name that follows holds the title."""
+    assert _posts("会议传达学习了王建国书记的讲话。") == set()  # 书记 names no body
+    assert _posts("会议认真学习了习近平总书记重要讲话精神。") == {("习近平", "总书记", "中共中央")}
+
+
 def test_a_body_written_without_its_level_takes_the_titles():
     """政府副县长: 政府 is the county's (the title says so), not the city's the article is in."""
     assert _posts("政府副县长何建华出席。", "洛阳市") == {("何建华", "副县长", "县政府")}
