@@ -149,6 +149,13 @@ class ArticleSpan:
     def body(self) -> str:
         return "\n".join(p.text for p in sorted(self.paragraphs, key=lambda p: p.start))
 
+    @property
+    def story(self) -> str:
+        """The body without a masthead's issue line (`2023年2月27日`) given to the first story:
+        the story's own date is in its lead, the issue's is the document's."""
+        paragraphs = sorted(self.paragraphs, key=lambda p: p.start)
+        return "\n".join(p.text for p in paragraphs if p.role != "masthead")
+
 
 def paragraphs(text: str, layout: Layout = Layout()) -> list[Paragraph]:
     return [

@@ -176,7 +176,7 @@ def build_document(doc_id: str, path: str, original: str, encoding: str = "utf-8
             start=span.start,
             end=span.end,
             place=_article_place(span.headline_text or "", span.body, home),
-            date=_article_date(span.body, year, issued) if span.kind == "article" else None,
+            date=_article_date(span.story, year, issued) if span.kind == "article" else None,
         )
         for para in sorted(span.paragraphs + span.headline, key=lambda p: p.start):
             for start, end in _sentence_spans(para.text):

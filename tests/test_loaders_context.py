@@ -92,3 +92,12 @@ def test_without_a_date_of_its_own_a_story_takes_the_issue_date():
         "坚持人民至上\n人民代表大会制度是根本政治制度。我们要坚持好、完善好、运行好。\n"
     )
     assert articles(page)[-1] == ("坚持人民至上", None, date(2024, 3, 1))
+
+
+def test_the_first_story_under_the_masthead_takes_its_own_date_not_the_issue_s():
+    page = (
+        "开封日报\n2024年5月9日\n\n"
+        "本报讯（记者 王丽）5月6日，市委召开常委会会议，研究部署近期工作。\n"
+    )
+    [(_, _, first)] = [a for a in articles(page) if a[2] is not None]
+    assert first == date(2024, 5, 6)
