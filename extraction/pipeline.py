@@ -193,8 +193,9 @@ def _is_place(text: str, at: int) -> bool:
     return gazetteer().match(text, at) is not None
 
 
-def _names_in_sentence(text: str) -> Iterator[str]:
-    """Names introduced in a sentence by their context (pass 1)."""
+def _names_in_sentence(text: str, in_headline: bool = False) -> Iterator[str]:
+    """Names introduced in a sentence by their context (pass 1). A line of the headline is
+    never an author's name (`座\\n谈会`: the headline of a page wrapped it)."""
     for chain in scan_chains(text):
         for name, start, _ in chain.names:
             if not _is_place(text, start):
@@ -211,7 +212,8 @@ def _names_in_sentence(text: str) -> Iterator[str]:
         if listed:
             yield from listed
     stripped = text.strip()
-    if 2 <= len(stripped) <= 3 and looks_like_name(stripped) and not is_common_word(stripped):
+    alone = 2 <= len(stripped) <= 3 and not in_headline
+    if alone and looks_like_name(stripped) and not is_common_word(stripped):
         yield stripped  # a speech's author on a line of its own
 
 
@@ -427,8 +429,10 @@ def extract_document(doc: Document) -> DocumentRecord:
     squeezed = {id(s): squeeze(s.text) for a in articles for s in a.sentences}
     known: set[str] = set()
     for article in articles:
+        headline = squeeze(article.headline or "")
         for sentence in article.sentences:
-            known.update(_names_in_sentence(squeezed[id(sentence)]))
+            text = squeezed[id(sentence)]
+            known.update(_names_in_sentence(text, bool(text) and text in headline))
     known = {n for n in known if looks_like_name(n)}
     known -= set(_given_names(known))  # 文龙 (市长) is 陆文龙, not a person of its own
     lookup = _Lookup.of({n: n for n in known} | _given_names(known))

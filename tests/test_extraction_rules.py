@@ -161,3 +161,19 @@ def test_speaking_at_a_meeting_without_the_word_speech():
 def test_words_that_introduce_an_event_are_looked_for_only_as_far_back_as_the_longest():
     words = re.findall(r"[\u4e00-\u9fff]+", INTRO.pattern)
     assert max(map(len, words)) == INTRO_LONGEST
+
+
+def test_a_contest_is_an_activity():
+    page = "2024年 洛阳 洛阳 洛阳\n本报讯 9月3日，我市法治知识竞赛举行。市委常委罗志成出席。\n"
+    record = extract_document(build_document("t", "t", page))
+    assert [(e.name, e.type) for e in record.events] == [("洛阳市法治知识竞赛", "activity")]
+
+
+def test_a_line_of_a_wrapped_headline_is_no_author():
+    page = (
+        "洛阳日报\n2024年9月4日\n\n"
+        "本报讯（记者 王丽）9月3日，全市法治工作座谈会召开。市委常委罗志成出席并讲话。\n\n"
+        "洛 阳 市 法 治 工 作 座\n 谈 会\n"
+    )
+    record = extract_document(build_document("t", "t", page))
+    assert {p.name for p in record.persons} == {"罗志成"}
