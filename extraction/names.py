@@ -88,8 +88,12 @@ def name_at(text: str, at: int, strict: bool = True) -> str | None:
             end += 1
         return text[at:end]
     surname = surname_at(text, at)
-    if surname is None or starts_stop(text, at):
+    if surname is None:
         return None
+    if starts_stop(text, at):
+        if _stop_pattern().match(text, at).group() != surname:
+            return None  # 出席, 主持: a verb, not a name
+        strict = True  # 向 is a surname and a preposition (主任向大会报告): read it strictly
     g0 = at + len(surname)
     if strict and starts_stop(text, g0):  # 都作出: the would-be given name is a verb
         return None

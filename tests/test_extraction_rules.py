@@ -177,3 +177,8 @@ def test_a_line_of_a_wrapped_headline_is_no_author():
     )
     record = extract_document(build_document("t", "t", page))
     assert {p.name for p in record.persons} == {"罗志成"}
+
+
+def test_a_surname_that_is_also_a_preposition():
+    assert _posts("市人大常委会副主任向丽华出席会议。") == {("向丽华", "副主任", "洛阳市人大常委会")}
+    assert _posts("市政府副市长向大会作报告。") == set()  # 向大会: to the congress
