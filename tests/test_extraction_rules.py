@@ -180,5 +180,6 @@ def test_a_line_of_a_wrapped_headline_is_no_author():
 
 
 def test_a_surname_that_is_also_a_preposition():
-    assert _posts("市人大常委会副主任向丽华出席会议。") == {("向丽华", "副主任", "洛阳市人大常委会")}
+    posts = _posts("市人大常委会副主任向丽华出席会议。")
+    assert posts == {("向丽华", "副主任", "洛阳市人大常委会")}
     assert _posts("市政府副市长向大会作报告。") == set()  # 向大会: to the congress
