@@ -57,6 +57,7 @@ VISITS_PLACE = re.compile(
 LEAD_NOISE = re.compile(
     r"^(?:.*?\d+[月日](?:\d+日)?(?:[上下]午|晚)?|近日|日前|当天|同日|随后|会上|此前|今年|去年)"
 )
+LEADING = re.compile(r"(?:带队|率队|带领|率)$")  # 郑桂清带队到…调研: 郑桂清 goes
 VISITORS = re.compile(r"(?:团|组|一行|代表团|考察团|调研组|检查组)$")
 MIN_NAME = 6
 
@@ -164,7 +165,7 @@ def _visits(text: str, ctx: PlaceContext, persons: set[str]) -> list[EventMentio
     out = []
     home = ctx.city.name if ctx.city else None
     for m in VISIT.finditer(text):
-        who = LEAD_NOISE.sub("", m.group("who")).lstrip("，")
+        who = LEADING.sub("", LEAD_NOISE.sub("", m.group("who")).lstrip("，"))
         visitor = next((p for p in persons if who.endswith(p)), None)
         if visitor:
             who = visitor  # 市委书记韩立群到高新区调研 → 韩立群到高新区调研

@@ -183,3 +183,11 @@ def test_a_surname_that_is_also_a_preposition():
     posts = _posts("市人大常委会副主任向丽华出席会议。")
     assert posts == {("向丽华", "副主任", "洛阳市人大常委会")}
     assert _posts("市政府副市长向大会作报告。") == set()  # 向大会: to the congress
+
+
+def test_a_visit_led_by_its_visitor_is_named_after_the_visitor():
+    text = "本报讯 4月2日，副市长郝建军带队到西工区调研教育工作。西工区委书记孟凡陪同。"
+    record = extract_document(build_document("t", "t", "2024年4月 洛阳 洛阳 洛阳\n" + text))
+    assert [e.name[:9] for e in record.events] == ["郝建军到西工区调研"]
+    roles = {(p.person, tuple(p.roles)) for p in record.participations}
+    assert roles == {("郝建军", ("lead",)), ("孟凡", ("accompany",))}
