@@ -8,10 +8,11 @@ from collections.abc import Iterator
 from contextlib import suppress
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import pairwise
 from pathlib import Path
 
 from lexicons import Place
-from loaders.articles import Layout, split_articles
+from loaders.articles import Layout, Paragraph, split_articles
 from loaders.clean import clean
 from loaders.cues import DATELINE
 from loaders.dates import complete, document_year, find_dates
@@ -159,6 +160,16 @@ def _sentence_spans(text: str) -> Iterator[tuple[int, int]]:
         yield start, end
 
 
+def _headline_sentences(headline: list[Paragraph], text: str) -> list[tuple[int, int]]:
+    """A headline is one sentence even when wrapped over lines (`郑桂清到万柏林区调\\n研农业农村
+    工作` names one visit); lines that are not consecutive stay sentences of their own."""
+    lines = sorted(headline, key=lambda p: p.start)
+    gaps = [text[a.end : b.start] for a, b in pairwise(lines)]
+    if any(gap.strip() for gap in gaps):
+        return [(p.start + a, p.start + b) for p in lines for a, b in _sentence_spans(p.text)]
+    return [(lines[0].start, lines[-1].end)] if lines else []
+
+
 def build_document(doc_id: str, path: str, original: str, encoding: str = "utf-8") -> Document:
     gazetteer().forget()  # place answers are kept per document
     mapped = clean(original)
@@ -178,13 +189,13 @@ def build_document(doc_id: str, path: str, original: str, encoding: str = "utf-8
             place=_article_place(span.headline_text or "", span.body, home),
             date=_article_date(span.story, year, issued) if span.kind == "article" else None,
         )
-        for para in sorted(span.paragraphs + span.headline, key=lambda p: p.start):
-            for start, end in _sentence_spans(para.text):
-                sentence = para.text[start:end]
-                if sentence.strip():
-                    at = para.start + start
-                    art.sentences.append(Sentence(n_sentences, at, at + len(sentence), sentence))
-                    n_sentences += 1
+        spans = [
+            (p.start + a, p.start + b) for p in span.paragraphs for a, b in _sentence_spans(p.text)
+        ]
+        for start, end in sorted(spans + _headline_sentences(span.headline, text)):
+            if text[start:end].strip():
+                art.sentences.append(Sentence(n_sentences, start, end, text[start:end]))
+                n_sentences += 1
         articles.append(art)
     return Document(doc_id, path, original, encoding, mapped, home, year, issued, articles)
 

@@ -101,3 +101,14 @@ def test_the_first_story_under_the_masthead_takes_its_own_date_not_the_issue_s()
     )
     [(_, _, first)] = [a for a in articles(page) if a[2] is not None]
     assert first == date(2024, 5, 6)
+
+
+def test_a_headline_wrapped_over_two_lines_is_one_sentence():
+    page = (
+        "洛阳日报\n2024年9月4日\n\n"
+        "本报讯（记者 王丽）9月3日，副市长郝建军到西工区调研教育工作。\n\n"
+        "郝 建 军 到 西 工 区 调\n 研 教 育 工 作\n"
+    )
+    article = build_document("page", "page.txt", page).articles[-1]
+    assert article.headline == "郝建军到西工区调研教育工作"
+    assert article.sentences[-1].text.replace("\n", "") == article.headline
