@@ -1,7 +1,8 @@
 """One record from the records of a file's parts (loaders/stream.py).
 
 Persons, bodies and posts are the same across parts by name; an event by its name, with
-the ids renumbered; participations follow their events. Evidence is kept from every part.
+the ids renumbered (two events of one name in one part are two sessions of a meeting, and
+stay two); participations follow their events. Evidence is kept from every part.
 """
 
 from __future__ import annotations
@@ -13,10 +14,13 @@ from extraction.records import DocumentRecord, Event, Participation, cite
 
 def merge_records(records: Iterable[DocumentRecord]) -> DocumentRecord:
     parts = list(records)
+    if len(parts) == 1:
+        return parts[0]
     first = parts[0]
     merged = DocumentRecord(doc=first.doc, path=first.path)
     persons, orgs, positions = {}, {}, {}
-    events: dict[str, Event] = {}
+    events: dict[str, list[Event]] = {}  # by name, one per session
+    numbered: list[Event] = []
     participations: dict[tuple[str, str], Participation] = {}
     for record in parts:
         merged.place = merged.place or record.place
@@ -32,11 +36,12 @@ def merge_records(records: Iterable[DocumentRecord]) -> DocumentRecord:
             cite(positions.setdefault(key, type(p)(*key)).evidence, p.evidence)
         renamed: dict[str, str] = {}
         for e in record.events:
-            kept = events.get(e.name)
+            taken = set(renamed.values())
+            kept = next((k for k in events.get(e.name, []) if k.id not in taken), None)
             if kept is None:
-                kept = events[e.name] = Event(
-                    f"e{len(events) + 1}", e.name, e.type, e.date, e.place, e.organizer
-                )
+                kept = Event(f"e{len(numbered) + 1}", e.name, e.type, e.date, e.place, e.organizer)
+                events.setdefault(e.name, []).append(kept)
+                numbered.append(kept)
             kept.date = kept.date or e.date
             cite(kept.evidence, e.evidence)
             renamed[e.id] = kept.id
@@ -48,6 +53,6 @@ def merge_records(records: Iterable[DocumentRecord]) -> DocumentRecord:
     merged.persons = list(persons.values())
     merged.organizations = list(orgs.values())
     merged.positions = list(positions.values())
-    merged.events = list(events.values())
+    merged.events = numbered
     merged.participations = list(participations.values())
     return merged

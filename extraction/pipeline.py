@@ -15,6 +15,7 @@ import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from datetime import date
 from functools import cache
 
 import ahocorasick_rs
@@ -51,6 +52,7 @@ NATIONAL_EVENT = re.compile(r"^(?:中央|全国|国务院|中共中央|党的|�
 DATE_JOINERS = {"至", "-", "—", "－", "~", "～", "、", "到", "和"}
 DATE_AFTER_EVENT = 6  # 会议12月15日至16日在北京举行: a date right after the name is its own
 SAME_EVENT_RATIO = 90  # partial ratio above which two names of one article are one event
+SAME_EVENT_DAYS = 10  # a meeting of one name dated further apart is another session
 SAME_EVENT_TAIL = 8  # or the length of the ending they share (…办理“回头看”工作会议)
 CLAUSE_MARK = re.compile("[，。；：！？“”\n、（]")  # a clause starts after one
 ROLE_LINK = re.compile(r"^(?:会议)?(?:并|和|、|及)[^，；。！？]*$")
@@ -104,7 +106,8 @@ class _Collector:
     persons: dict[str, Person] = field(default_factory=dict)
     positions: dict[tuple[str, str, str], Position] = field(default_factory=dict)
     organizations: dict[str, Organization] = field(default_factory=dict)
-    events: dict[str, Event] = field(default_factory=dict)
+    events: dict[str, Event] = field(default_factory=dict)  # by id
+    by_name: dict[str, Event] = field(default_factory=dict)  # the latest of each name
     participations: dict[tuple[str, str], Participation] = field(default_factory=dict)
     inherited_dates: set[str] = field(default_factory=set)  # events dated by their article
 
@@ -119,7 +122,13 @@ class _Collector:
     ) -> Event:
         """The event of a mention, created once per name. A date written in the mention's
         own sentence beats one inherited from the article."""
-        event = self.events.get(mention.name) or self._same_event(mention.name, article)
+        written = _event_date(text, mention.end, article, year)
+        story_date = article.date.isoformat() if first_in_article and article.date else None
+        event = self.by_name.get(mention.name)
+        if event is not None and _another_occurrence(event, written or story_date, article):
+            event = None  # 调度会 on 2月19日 in one story and on 3月9日 in another: two meetings
+        elif event is None:
+            event = self._same_event(mention.name, article)
         if event is None:
             event = Event(
                 id=f"e{len(self.events) + 1}",
@@ -128,13 +137,12 @@ class _Collector:
                 place=_event_place(mention.name, article),
                 organizer=mention.organizer,
             )
-            self.events[mention.name] = event
-        written = _event_date(text, mention.end, article, year)
+            self.events[event.id] = self.by_name[mention.name] = event
         if written and (event.date is None or event.id in self.inherited_dates):
             event.date = written
             self.inherited_dates.discard(event.id)
-        elif event.date is None and first_in_article and article.date:
-            event.date = article.date.isoformat()
+        elif event.date is None and story_date:
+            event.date = story_date
             self.inherited_dates.add(event.id)
         cite(event.evidence, ev)
         return event
@@ -167,6 +175,15 @@ class _Collector:
     def evidence(self, article: Article, sentence: Sentence) -> Evidence:
         start, end = self.doc.original_span(sentence.start, sentence.end)
         return Evidence(self.doc.doc_id, article.index, sentence.index, start, end, sentence.text)
+
+
+def _another_occurrence(event: Event, written: str | None, article: Article) -> bool:
+    """A meeting of the same name reported by another story with a date weeks apart is
+    another session of it (a monthly 调度会), not the same one (a session lasts days)."""
+    if not (event.date and written) or any(e.article == article.index for e in event.evidence):
+        return False
+    apart = date.fromisoformat(written) - date.fromisoformat(event.date)
+    return abs(apart.days) > SAME_EVENT_DAYS
 
 
 def _event_place(name: str, article: Article) -> str | None:

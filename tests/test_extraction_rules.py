@@ -2,7 +2,7 @@
 
 import re
 
-from extraction import extract_document
+from extraction import extract_document, extract_file
 from extraction.events import INTRO, INTRO_LONGEST
 from extraction.orgs import PlaceContext, canonical_org
 from extraction.titles import read_chains
@@ -191,3 +191,20 @@ def test_a_visit_led_by_its_visitor_is_named_after_the_visitor():
     assert [e.name[:9] for e in record.events] == ["郝建军到西工区调研"]
     roles = {(p.person, tuple(p.roles)) for p in record.participations}
     assert roles == {("郝建军", ("lead",)), ("孟凡", ("accompany",))}
+
+
+def test_two_sessions_of_a_meeting_weeks_apart_are_two_events(tmp_path):
+    page = (
+        "洛阳日报 洛阳 洛阳\n2024年3月10日\n\n"
+        "本报讯（记者 王丽）2月19日，全市民营经济调度会召开。副市长郝建军主持会议。\n\n"
+        "本报讯（记者 李强）3月9日，全市民营经济调度会召开。副市长孟凡主持会议。\n"
+    )
+    (tmp_path / "page.txt").write_text(page, encoding="utf-8")
+    record = extract_file(tmp_path / "page.txt")
+    events = {e.id: (e.name, e.date) for e in record.events}
+    assert sorted(events.values()) == [
+        ("洛阳市民营经济调度会", "2024-02-19"),
+        ("洛阳市民营经济调度会", "2024-03-09"),
+    ]
+    chairs = {(p.person, events[p.event][1]) for p in record.participations}
+    assert chairs == {("郝建军", "2024-02-19"), ("孟凡", "2024-03-09")}
