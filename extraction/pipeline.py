@@ -423,7 +423,8 @@ def _event_date(sentence_text: str, at: int, article: Article, year: int | None)
     """The date written nearest an event mention at `at`: the first one after it
     (中央经济工作会议12月15日至16日…), else the last one before it (2月17日，…会议召开)."""
     month = article.date.month if article.date else None
-    dates = [d for d in find_dates(sentence_text) if complete(d, year, month)]
+    near = article.date
+    dates = [d for d in find_dates(sentence_text) if complete(d, year, month, near)]
     # a range or list (11月28日至29日, 18日、19日) is dated by its first day
     dates = [
         d
@@ -434,7 +435,7 @@ def _event_date(sentence_text: str, at: int, article: Article, year: int | None)
     before = [d for d in dates if d.start < at]
     nearest = after[0] if after and after[0].start - at <= DATE_AFTER_EVENT else None
     nearest = nearest or (before[-1] if before else after[0] if after else None)
-    return complete(nearest, year, month).isoformat() if nearest else None
+    return complete(nearest, year, month, near).isoformat() if nearest else None
 
 
 def extract_document(doc: Document) -> DocumentRecord:

@@ -72,13 +72,24 @@ def document_year(text: str) -> int | None:
     return max(repeated) if repeated else years.most_common(1)[0][0]
 
 
-def complete(mention: DateMention, year: int | None, month: int | None) -> date | None:
-    """The mention as a date, with year and month filled in from context where missing."""
-    y = mention.year or year
+def complete(
+    mention: DateMention, year: int | None, month: int | None, near: date | None = None
+) -> date | None:
+    """The mention as a date, with year and month filled in from context where missing.
+    Near a known date (the issue's, the story's) a date without its year is the nearest
+    one: 12月23日 in a paper of 2024年1月3日 is 2023-12-23."""
+    y = mention.year or year or (near.year if near else None)
     m = mention.month or month
     if y is None or m is None:
         return None
+    if mention.year is None and near is not None:
+        dates = [_date(near.year + k, m, mention.day) for k in (-1, 0, 1)]
+        return min(filter(None, dates), key=lambda d: abs(d - near), default=None)
+    return _date(y, m, mention.day)
+
+
+def _date(year: int, month: int, day: int) -> date | None:
     try:
-        return date(y, m, mention.day)
+        return date(year, month, day)
     except ValueError:
         return None

@@ -27,7 +27,7 @@ were lost) is cut, after the last comma in its second half (else a 、, a colon 
 so that the extraction's rules, some of which look back over the whole sentence, take
 bounded time. The genre's longest sentences, lists of attendees, stay under 700."""
 _SOFT_BREAKS = [re.compile(r".*[，,]", re.DOTALL), re.compile(r".*[、：:\s]", re.DOTALL)]
-ISSUE_DATE = re.compile(r"(20\d{2}|19\d{2})年(\d{1,2})月(\d{1,2})日(?:出版|星期|\s*$)")
+ISSUE_DATE = re.compile(r"(?m)(20\d{2}|19\d{2})年(\d{1,2})月(\d{1,2})日(?:出版|星期|[ \t]*$)")
 LEAD_CHARS = 300  # how far into an article its own place and date are looked for
 COUNTY_LEAD_CHARS = 12  # a county story names its county first
 ELSEWHERE_MIN = 3  # place names a local page's story needs to be placed elsewhere
@@ -141,7 +141,7 @@ def _article_date(body: str, year: int | None, issued: date | None) -> date | No
             return date(*map(int, dated.groups()))
     months = [m.month for m in find_dates(body) if m.month]
     for mention in find_dates(body[:LEAD_CHARS]):
-        when = complete(mention, year, months[0] if months else None)
+        when = complete(mention, year, months[0] if months else None, near=issued)
         if when is not None:
             return when
     return issued

@@ -112,3 +112,13 @@ def test_a_headline_wrapped_over_two_lines_is_one_sentence():
     article = build_document("page", "page.txt", page).articles[-1]
     assert article.headline == "郝建军到西工区调研教育工作"
     assert article.sentences[-1].text.replace("\n", "") == article.headline
+
+
+def test_a_date_without_its_year_is_the_one_nearest_the_issue():
+    page = (
+        "开封日报\n2024年1月4日\n\n"
+        "本报讯（记者 王丽）12月28日，市委召开常委会会议，研究部署近期工作。\n"
+    )
+    doc = build_document("page", "page.txt", page)
+    assert doc.date == date(2024, 1, 4)
+    assert [a.date for a in doc.articles if a.date] == [date(2023, 12, 28)]
