@@ -24,7 +24,7 @@ from rapidfuzz import fuzz
 import lexicons
 from extraction.events import EventMention, find_events
 from extraction.names import BOUNDARY, is_common_word, looks_like_name, name_at, surname_at
-from extraction.orgs import PlaceContext, parent_of, place_of
+from extraction.orgs import PlaceContext, _leading_place, parent_of, place_of
 from extraction.records import (
     ArticleInfo,
     DocumentRecord,
@@ -37,7 +37,6 @@ from extraction.records import (
     cite,
 )
 from extraction.titles import Chain, read_chains, scan_chains, titles
-from lexicons import Place
 from loaders.dates import complete, find_dates
 from loaders.document import Article, Document, Sentence
 from loaders.places import gazetteer
@@ -195,15 +194,10 @@ def _event_place(name: str, article: Article) -> str | None:
 
 
 def _places_differ(a: str, b: str) -> bool:
-    """河南省…视频会议 and 许昌市…视频会议 are two meetings, however alike their names."""
-    pa, pb = gazetteer().match(a), gazetteer().match(b)
-    if not (pa and pb) or pa.place == pb.place:
-        return False
-    return not (_within(pa.place, pb.place) or _within(pb.place, pa.place))
-
-
-def _within(inner: Place, outer: Place) -> bool:
-    return outer.name in (inner.province, inner.city)
+    """河南省…视频会议 and 许昌市…视频会议 are two meetings, however alike their names; the
+    place is the most specific of those a name opens with (河南省许昌市… is 许昌市's)."""
+    pa, pb = _leading_place(a)[0], _leading_place(b)[0]
+    return pa is not None and pb is not None and pa != pb
 
 
 def _is_place(text: str, at: int) -> bool:
@@ -477,7 +471,8 @@ def extract_document(doc: Document) -> DocumentRecord:
                     first = current is None or in_headline
                     event = c.add_event(mention, text, article, doc.year, ev, first)
                     dated_here = not moved and find_dates(text[: mention.start])
-                    if current is None or (dated_here and mention.type != "activity"):
+                    moves_on = dated_here and mention.type != "activity" and not mention.background
+                    if current is None or moves_on:
                         current, moved = event, True  # the story moves on to a dated meeting
                     if mention.visitor:
                         c.take_part(mention.visitor, event, {"lead"}, ev)

@@ -208,3 +208,17 @@ def test_two_sessions_of_a_meeting_weeks_apart_are_two_events(tmp_path):
     ]
     chairs = {(p.person, events[p.event][1]) for p in record.participations}
     assert chairs == {("郝建军", "2024-02-19"), ("孟凡", "2024-03-09")}
+
+
+def test_the_province_s_meeting_watched_before_the_city_s_own_is_another_meeting():
+    page = (
+        "洛阳日报 洛阳 洛阳\n2024年3月10日\n\n"
+        "本报讯（记者 王丽）3月8日上午，在收听收看了全省农业农村工作视频会议后，"
+        "我市召开相关会议，副市长郝建军作具体部署。\n\n"
+        "全市农业农村工作视频会议召开\n"
+    )
+    record = extract_document(build_document("t", "t", page))
+    events = {e.id: e.name for e in record.events}
+    assert sorted(events.values()) == ["河南省农业农村工作视频会议", "洛阳市农业农村工作视频会议"]
+    roles = {(p.person, events[p.event], tuple(p.roles)) for p in record.participations}
+    assert roles == {("郝建军", "洛阳市农业农村工作视频会议", ("speak",))}
