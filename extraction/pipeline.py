@@ -84,8 +84,8 @@ def _role_of() -> dict[str, str]:
 
 
 @cache
-def _weak_cues() -> frozenset[str]:
-    return frozenset(row[0] for row in lexicons.table("role_cues.tsv") if row[2] == "weak")
+def _cues_of_strength(strength: str) -> frozenset[str]:
+    return frozenset(row[0] for row in lexicons.table("role_cues.tsv") if row[2] == strength)
 
 
 @cache
@@ -325,6 +325,7 @@ class _Role:
     person_at: int
     roles: frozenset[str]
     weak: bool  # only weak cues (强调, 指出): the person must be present by another cue
+    gives: bool  # 讲授…党课: the event named after the cue is the one the person gave
     at: int
     reported_speech: bool  # 讲话精神: a speech given elsewhere
 
@@ -383,12 +384,13 @@ def _roles(
         if not subjects:
             continue
         roles = frozenset(_role_of()[c.group()] for c in group)
-        weak = all(c.group() in _weak_cues() for c in group)
+        weak = all(c.group() in _cues_of_strength("weak") for c in group)
+        gives = any(c.group() in _cues_of_strength("gives") for c in group)
         after_cue = REPORTED_SPEECH.match(text, group[-1].end()) is not None
         for name, at in subjects:
             # 总书记关于…的重要讲话: a speech described, given elsewhere
             described = DESCRIBED.search(text, at, start) is not None
-            out.append(_Role(name, at, roles, weak, start, after_cue or described))
+            out.append(_Role(name, at, roles, weak, gives, start, after_cue or described))
         floor = group[-1].end()
     return out
 
@@ -555,7 +557,7 @@ def _event_for(
         for m, e in here
         if role.at <= m.start <= role.at + 8 and not STOPS.search(text, role.at, m.start)
     ]
-    if "speak" in role.roles and not role.roles & {"attend", "chair", "observe"}:
+    if "speak" in role.roles and not role.roles & {"attend", "chair", "observe"} and not role.gives:
         after = []  # 讲话 is not followed by where it was given
     for mention, event in between[-1:] or after[:1]:
         return event or c.add_event(mention, text, article, year, ev, False), bool(between)

@@ -222,3 +222,14 @@ def test_the_province_s_meeting_watched_before_the_city_s_own_is_another_meeting
     assert sorted(events.values()) == ["河南省农业农村工作视频会议", "洛阳市农业农村工作视频会议"]
     roles = {(p.person, events[p.event], tuple(p.roles)) for p in record.participations}
     assert roles == {("郝建军", "洛阳市农业农村工作视频会议", ("speak",))}
+
+
+def test_a_lecture_given_is_the_event_its_speaker_spoke_at():
+    text = (
+        "本报讯 6月2日，市审计局召开全体干部会议。会上，市审计局局长邵文斌为全体党员讲授"
+        "学习贯彻党的二十大精神专题党课。"
+    )
+    record = extract_document(build_document("t", "t", "2024年 洛阳 洛阳 洛阳\n" + text))
+    events = {e.id: e.name for e in record.events}
+    [(name, roles)] = [(events[p.event], p.roles) for p in record.participations]
+    assert name.endswith("二十大精神专题党课") and roles == ["speak"]
