@@ -173,7 +173,8 @@ class _Collector:
 
     def evidence(self, article: Article, sentence: Sentence) -> Evidence:
         start, end = self.doc.original_span(sentence.start, sentence.end)
-        return Evidence(self.doc.doc_id, article.index, sentence.index, start, end, sentence.text)
+        text = sentence.text.replace("\n", "")  # a headline wrapped over lines reads as one
+        return Evidence(self.doc.doc_id, article.index, sentence.index, start, end, text)
 
 
 def _another_occurrence(event: Event, written: str | None, article: Article) -> bool:
