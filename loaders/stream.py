@@ -53,9 +53,10 @@ def _stream(path: Path, encoding: str, part_chars: int) -> Iterator[Document]:
     consumed = 0  # characters of the file before `buffer`
     articles = sentences = 0
     with path.open("rb") as f:
-        while block := f.read(BLOCK_BYTES):
+        while True:
+            block = f.read(BLOCK_BYTES)
             try:
-                buffer += decoder.decode(block)
+                buffer += decoder.decode(block, final=not block)  # the last call flushes
             except UnicodeDecodeError as exc:
                 raise LoadError(f"undecodable bytes near byte {f.tell()} ({encoding})") from exc
             while len(buffer) >= part_chars:
@@ -66,7 +67,8 @@ def _stream(path: Path, encoding: str, part_chars: int) -> Iterator[Document]:
                 sentences += len(doc.sentences)
                 consumed += cut
                 buffer = buffer[cut:]
-        buffer += decoder.decode(b"", final=True)
+            if not block:
+                break
     if buffer.strip():
         yield _part(path, buffer, consumed, articles, sentences, encoding)
 

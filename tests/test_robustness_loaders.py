@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from extraction import extract_document
@@ -150,6 +150,11 @@ def test_any_file_is_a_document_or_a_reason(data: bytes) -> None:
 
 @SETTINGS
 @given(FILE_BYTES, st.integers(min_value=1, max_value=300))
+@example(  # a GB18030 file ending inside a character: the decoder's last flush raised
+    b"\x01\x01\x01" + b" " * 15 + b"\x81@" * 13 + b"\x82\x80\x8e\x81\xee\x80\r\x9f\x9f\x9f"
+    b"QQQ\xee\xee\n..\xa0\xe0\x80",
+    1,
+)
 def test_any_file_read_in_parts_is_documents_or_a_reason(data: bytes, part_chars: int) -> None:
     """The path of files over the size limit (loaders/stream.py), with a limit of 64 bytes."""
     with tempfile.TemporaryDirectory() as folder:
