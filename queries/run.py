@@ -16,6 +16,7 @@ import json
 import re
 from typing import Any
 
+from graph.name_index import text_pairs
 from graph.store import GraphStore
 from graph.vocab import LABEL_OF_PREFIX, iri
 from queries.catalog import LIST_SEPARATOR, CannedQuery
@@ -53,6 +54,11 @@ def run(store: GraphStore, query: CannedQuery, args: dict[str, str]) -> list[Row
         rows = store.query(query.cypher, {p.name: args[p.name] for p in query.params})
         return normalise(query, rows)
     terms = {p.name: term(args[p.name], bool(p.kinds)) for p in query.params}
+    for p in query.params:  # what find.rq looks up in the name index for a text
+        if not p.kinds:
+            pairs = text_pairs(args[p.name])
+            terms[f"{p.name}_pairs"] = " ".join(term(pair, False) for pair in pairs)
+            terms[f"{p.name}_pair_count"] = str(len(pairs))
     if query.name == "path":  # the SPARQL text is one step of a walk (queries/path.py)
         rows = shortest_path(store, query.sparql, args["person"], args["other"])
     else:
