@@ -65,6 +65,15 @@ def link_quads(link: Link) -> Iterator[Quad]:
     return quads(lines)
 
 
+_XSD = PREFIXES["xsd"]
+_CONVERT = {
+    **{f"{_XSD}{name}": int for name in ("integer", "int", "long", "short")},
+    **{f"{_XSD}{name}": float for name in ("decimal", "double", "float")},
+    f"{_XSD}boolean": lambda text: text == "true",
+}
+"""Literals by datatype IRI that become Python numbers and booleans; others stay text."""
+
+
 def _python(term: Any) -> Any:
     """A query result term as a plain value: ids for our nodes, numbers for numbers."""
     if term is None:
@@ -73,14 +82,8 @@ def _python(term: Any) -> Any:
         return local_id(term.value)
     if isinstance(term, BlankNode):
         return "_:" + term.value
-    datatype = term.datatype.value.removeprefix(PREFIXES["xsd"])
-    if datatype in ("integer", "int", "long", "short"):
-        return int(term.value)
-    if datatype in ("decimal", "double", "float"):
-        return float(term.value)
-    if datatype == "boolean":
-        return term.value == "true"
-    return term.value
+    convert = _CONVERT.get(term.datatype.value)
+    return convert(term.value) if convert else term.value
 
 
 def _read(
@@ -155,7 +158,7 @@ class EmbeddedStore:
             return [{"ask": bool(result)}]
         if hasattr(result, "variables"):
             names = [v.value for v in result.variables]
-            return [{n: _python(row[n]) for n in names} for row in result]
+            return [dict(zip(names, map(_python, row), strict=True)) for row in result]
         return [
             {"s": _python(t.subject), "p": t.predicate.value, "o": _python(t.object)}
             for t in result
