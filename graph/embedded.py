@@ -25,6 +25,7 @@ from pyoxigraph import (
 )
 
 from graph.model import GraphBatch, Link, Node, Scalar
+from graph.name_index import HAS_INDEX, MARKER, index_lines, names_query, store_lines
 from graph.ntriples import batch_lines, document_marker, link_lines, node_lines, quads
 from graph.resolve import EventContext, PersonContext
 from graph.vocab import (
@@ -39,6 +40,7 @@ from graph.vocab import (
 from graph.written import Written
 
 _NT = RdfFormat.N_TRIPLES
+_NQ = RdfFormat.N_QUADS  # N-Triples lines and the name index's (graph/name_index.py)
 
 
 def _value(prop: Prop, term: Any) -> Scalar:
@@ -63,6 +65,15 @@ def link_quads(link: Link) -> Iterator[Quad]:
     return quads(lines)
 
 
+_XSD = PREFIXES["xsd"]
+_CONVERT = {
+    **{f"{_XSD}{name}": int for name in ("integer", "int", "long", "short")},
+    **{f"{_XSD}{name}": float for name in ("decimal", "double", "float")},
+    f"{_XSD}boolean": lambda text: text == "true",
+}
+"""Literals by datatype IRI that become Python numbers and booleans; others stay text."""
+
+
 def _python(term: Any) -> Any:
     """A query result term as a plain value: ids for our nodes, numbers for numbers."""
     if term is None:
@@ -71,14 +82,8 @@ def _python(term: Any) -> Any:
         return local_id(term.value)
     if isinstance(term, BlankNode):
         return "_:" + term.value
-    datatype = term.datatype.value.removeprefix(PREFIXES["xsd"])
-    if datatype in ("integer", "int", "long", "short"):
-        return int(term.value)
-    if datatype in ("decimal", "double", "float"):
-        return float(term.value)
-    if datatype == "boolean":
-        return term.value == "true"
-    return term.value
+    convert = _CONVERT.get(term.datatype.value)
+    return convert(term.value) if convert else term.value
 
 
 def _read(
@@ -116,6 +121,7 @@ class EmbeddedStore:
         self.path = path
         self.store = Store(str(path))
         self.written = Written()
+        self._index_names()
 
     def __enter__(self) -> EmbeddedStore:
         return self
@@ -126,6 +132,15 @@ class EmbeddedStore:
     def close(self) -> None:
         self.store.flush()
         del self.store
+
+    def _index_names(self) -> None:
+        """Build the name index (graph/name_index.py) of a store written without it: its
+        pairs in bulk, then the marker that says the store has them."""
+        if self.store.query(HAS_INDEX):
+            return
+        lines = store_lines(self.run_sparql(names_query()))
+        self.store.bulk_load("\n".join(lines).encode("utf-8"), format=_NQ)
+        self.store.load(MARKER.encode("utf-8"), format=_NQ)
 
     def run_sparql(self, text: str, params: dict[str, Any] | None = None) -> Any:
         """A SPARQL query with the schema's prefixes declared; `params` binds variables
@@ -143,7 +158,7 @@ class EmbeddedStore:
             return [{"ask": bool(result)}]
         if hasattr(result, "variables"):
             names = [v.value for v in result.variables]
-            return [{n: _python(row[n]) for n in names} for row in result]
+            return [dict(zip(names, map(_python, row), strict=True)) for row in result]
         return [
             {"s": _python(t.subject), "p": t.predicate.value, "o": _python(t.object)}
             for t in result
@@ -153,12 +168,15 @@ class EmbeddedStore:
         """The batch in bulk (RocksDB files built aside and ingested at once: no per-triple
         transaction, the cost that made writes slow), then its documents' markers in a
         transaction of their own: a batch whose content did not all get in is not marked
-        loaded, and the next run writes it again, which adds only what was missing."""
-        lines = dict.fromkeys(batch_lines(batch, self.written))  # each once, in order
+        loaded, and the next run writes it again, which adds only what was missing. The
+        nodes' names go into the name index with them (graph/name_index.py)."""
+        lines = dict.fromkeys(  # each once, in order
+            batch_lines(batch, self.written) + index_lines(batch.nodes.values(), self.written)
+        )
         markers = [document_marker(n.id) for n in batch.nodes.values() if n.label == "Document"]
         for marker in markers:
             del lines[marker]
-        self.store.bulk_load("\n".join(lines).encode("utf-8"), format=_NT)
+        self.store.bulk_load("\n".join(lines).encode("utf-8"), format=_NQ)
         self.store.load("\n".join(markers).encode("utf-8"), format=_NT)
         self.written.remember(batch)
 

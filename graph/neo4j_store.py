@@ -30,6 +30,9 @@ _INDEXES = [
     ("Event", "date"),
     ("Document", "name"),
 ]
+_TEXT_INDEXES = [("Person", "name"), ("Event", "name"), ("Organization", "name"), ("Post", "label")]
+"""Text indexes answer the CONTAINS of `find` (queries/cypher/find.cypher) without reading
+every name."""
 
 
 def _union(var: str, keys: list[str], fresh: bool) -> str:
@@ -177,6 +180,11 @@ class Neo4jStore:
         for label, key in _INDEXES:
             self._schema_rule(
                 f"CREATE INDEX {label.lower()}_{key} IF NOT EXISTS FOR (n:{label}) ON (n.{key})"
+            )
+        for label, key in _TEXT_INDEXES:
+            self._schema_rule(
+                f"CREATE TEXT INDEX {label.lower()}_{key}_text IF NOT EXISTS "
+                f"FOR (n:{label}) ON (n.{key})"
             )
 
     def _schema_rule(self, statement: str) -> None:

@@ -19,15 +19,21 @@ from graph.vocab import iri, label_of
 
 MAX_LINKS = 12
 """The longest chain looked for, as `*..12` in path.cypher."""
-FRONTIER = "VALUES ?node { }"
+WALKED = ("Event", "Person", "Post", "Organization")
+"""The kinds a chain goes through; path.rq has a frontier clause for each, `VALUES ?event { }`."""
 CHAIN = "VALUES ?named { }"
-"""The clauses of path.rq that a step fills: the frontier, and the chain to name."""
+"""The clause of path.rq that names the chain."""
+
+
+def _clause(label: str) -> str:
+    return f"VALUES ?{label.lower()} {{ }}"
 
 
 def _step(
     store: GraphStore, text: str, frontier: Sequence[str], chain: Sequence[str] = ()
 ) -> list[dict[str, Any]]:
-    for clause, nodes in ((FRONTIER, frontier), (CHAIN, chain)):
+    fills = [(_clause(label), [n for n in frontier if label_of(n) == label]) for label in WALKED]
+    for clause, nodes in [*fills, (CHAIN, chain)]:
         iris = " ".join(f"<{iri(node)}>" for node in nodes)
         text = text.replace(clause, clause.replace("{ }", f"{{ {iris} }}"))
     return store.query(text, {})
@@ -36,8 +42,9 @@ def _step(
 def shortest_path(store: GraphStore, step_text: str, start: str, end: str) -> list[dict[str, Any]]:
     """Rows (step, kind, name, date, id) from `start` to `end`; none if they are further apart
     than MAX_LINKS, unconnected, or the same node (as in Cypher)."""
-    if FRONTIER not in step_text or CHAIN not in step_text:
-        raise ValueError(f"the path step text lacks `{FRONTIER}` or `{CHAIN}`")
+    missing = [c for c in [*map(_clause, WALKED), CHAIN] if c not in step_text]
+    if missing:
+        raise ValueError(f"the path step text lacks {', '.join(missing)}")
     if start == end:
         return []
     distance = {end: 0}

@@ -16,6 +16,7 @@ import json
 import re
 from typing import Any
 
+from graph.name_index import text_pairs
 from graph.store import GraphStore
 from graph.vocab import LABEL_OF_PREFIX, iri
 from queries.catalog import LIST_SEPARATOR, CannedQuery
@@ -53,6 +54,11 @@ def run(store: GraphStore, query: CannedQuery, args: dict[str, str]) -> list[Row
         rows = store.query(query.cypher, {p.name: args[p.name] for p in query.params})
         return normalise(query, rows)
     terms = {p.name: term(args[p.name], bool(p.kinds)) for p in query.params}
+    for p in query.params:  # what find.rq looks up in the name index for a text
+        if not p.kinds:
+            pairs = text_pairs(args[p.name])
+            terms[f"{p.name}_pairs"] = " ".join(term(pair, False) for pair in pairs)
+            terms[f"{p.name}_pair_count"] = str(len(pairs))
     if query.name == "path":  # the SPARQL text is one step of a walk (queries/path.py)
         rows = shortest_path(store, query.sparql, args["person"], args["other"])
     else:
@@ -67,6 +73,30 @@ def _as_list(value: Any) -> list[Any]:
     return sorted(set(items))
 
 
+class _WholeRow:
+    """A row as the last sort key, its JSON text, which breaks ties in the declared order;
+    made only for rows that tie (most orders end with an id): for every row it cost as much
+    as the query itself on thousands of rows."""
+
+    __slots__ = ("row", "_text")
+
+    def __init__(self, row: Row) -> None:
+        self.row, self._text = row, ""
+
+    def text(self) -> str:
+        if not self._text:
+            self._text = json.dumps(self.row, ensure_ascii=False, sort_keys=True)
+        return self._text
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _WholeRow) and self.text() == other.text()
+
+    def __lt__(self, other: _WholeRow) -> bool:
+        return self.text() < other.text()
+
+    __hash__ = None  # type: ignore[assignment]  # compared, never hashed
+
+
 def _key(query: CannedQuery, row: Row) -> tuple:
     """Nulls last, as Cypher orders them; "-col" for numbers from high to low."""
     key: list[Any] = []
@@ -75,7 +105,7 @@ def _key(query: CannedQuery, row: Row) -> tuple:
         if column.startswith("-") and value is not None:
             value = -value
         key += [value is None, value if value is not None else 0]
-    return (*key, json.dumps(row, ensure_ascii=False, sort_keys=True))
+    return (*key, _WholeRow(row))
 
 
 def normalise(query: CannedQuery, rows: list[Row]) -> list[Row]:

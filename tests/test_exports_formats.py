@@ -20,7 +20,7 @@ import networkx as nx
 import pytest
 import rdflib
 from jsonschema import Draft202012Validator, FormatChecker
-from pyoxigraph import RdfFormat, serialize
+from pyoxigraph import DefaultGraph, RdfFormat, serialize
 from referencing import Registry, Resource
 
 from graph.embedded import EmbeddedStore
@@ -44,7 +44,8 @@ def seeds(tmp_path_factory: pytest.TempPathFactory) -> tuple[nx.MultiDiGraph, rd
         report = IngestReport()
         ingest(pending_items([SEEDS], store, report), store, report)
         assert len(report.loaded) == 5
-        stored = serialize((q.triple for q in store.store), format=RdfFormat.N_TRIPLES)
+        graph = store.store.quads_for_pattern(None, None, None, DefaultGraph())  # no name index
+        stored = serialize((q.triple for q in graph), format=RdfFormat.N_TRIPLES)
         return to_networkx(store), rdflib.Graph().parse(data=stored, format="nt")
     finally:
         store.close()

@@ -10,9 +10,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from pyoxigraph import NamedNode
 
 from graph.embedded import EmbeddedStore
 from graph.ingest import IngestReport, ingest, pending_items
+from graph.name_index import NAMES_GRAPH
 from graph.neo4j_store import Neo4jStore
 from graph.store import GraphStore
 from queries.catalog import catalog
@@ -106,6 +108,36 @@ def test_paths_between_all_pairs_of_people_are_the_same_chain_on_both_stores(emb
             found += 1
             assert (rows[0]["id"], rows[-1]["id"]) == (a, b)
     assert found > 10
+
+
+def _parts(name: str) -> set[str]:
+    """Parts of a name as a user may type them: a character, a pair, the end, the whole."""
+    return {name[:1], name[1:3], name[len(name) // 2 :], name}
+
+
+def test_find_gives_the_same_rows_on_both_stores_for_parts_of_every_name(embedded, neo4j):
+    """The embedded store's name index (graph/name_index.py) only narrows the names that
+    CONTAINS tests: the rows are Neo4j's, for texts of every length, the empty one too."""
+    names = {r["name"] for r in run(embedded, catalog()["find"], {"text": ""})}
+    names |= {alias for n in embedded.nodes("Organization") for alias in n.sets["aliases"]}
+    assert len(names) > 100
+    for text in sorted(set().union(*map(_parts, names))):
+        same_rows(embedded, neo4j, "find", {"text": text})
+
+
+def test_a_store_written_without_the_name_index_gets_it_when_opened(
+    tmp_path: Path,
+    seed_records: Path,  # noqa: F811
+):
+    texts = ["", "张", "市委", "政法工作", "县检察"]  # the last, only in aliases (高阳县检察院)
+    find = catalog()["find"]
+    with _load(EmbeddedStore(tmp_path / "store"), seed_records) as store:
+        found = [run(store, find, {"text": text}) for text in texts]
+        assert all(found)
+        store.store.clear_graph(NamedNode(NAMES_GRAPH))  # as a store written before it
+        assert run(store, find, {"text": "市委"}) == []
+    with EmbeddedStore(tmp_path / "store") as store:
+        assert [run(store, find, {"text": text}) for text in texts] == found
 
 
 def _names(rows: list[dict], column: str = "name") -> set[str]:
