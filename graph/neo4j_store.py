@@ -19,7 +19,7 @@ leaves the earlier ones alone.
 
 from __future__ import annotations
 
-from collections.abc import Container, Iterator
+from collections.abc import Container, Iterable, Iterator, Mapping
 from typing import Any
 
 from neo4j import Driver, GraphDatabase, ManagedTransaction, Record
@@ -30,7 +30,7 @@ from graph.resolve import EventContext, PersonContext
 from graph.vocab import DECISION_LINKS, EVIDENCE_LINKS, LINK_TYPES, NODE_TYPES, label_of
 from graph.written import PER_DOCUMENT, PER_DOCUMENT_SETS, Written
 
-_REPORTED = frozenset(PER_DOCUMENT_SETS)
+REPORTED = frozenset(PER_DOCUMENT_SETS)
 """A fact's sets kept in its REPORTS relationships rather than as its properties."""
 
 _INDEXES = [
@@ -66,14 +66,17 @@ def _row(item_id: str, props: dict[str, Scalar], sets: dict[str, set[str]]) -> d
     return {"props": {"id": item_id} | values | {k: sorted(v) for k, v in sets.items()}}
 
 
-def _reports(link: Link, quoted_from: dict[str, str]) -> list[dict[str, Any]]:
-    """A fact's evidence and documents as one report per document: the document's id and
-    its sentences' ids (absent when it gives none). `quoted_from`: each sentence's document,
-    from the batch that brings both (a sentence is written with its document)."""
-    by_doc: dict[str, list[str]] = {doc: [] for doc in link.sets.get("docs", ())}
-    for ev in sorted(link.sets.get("evidence", ())):
+def reports(
+    sets: Mapping[str, Iterable[str]], quoted_from: Mapping[str, str]
+) -> list[tuple[str, list[str]]]:
+    """A fact's evidence and documents (its `sets`) as its REPORTS: one per document, with
+    the ids of that document's sentences, sorted. `quoted_from`: each sentence's document
+    (QUOTED_FROM), known wherever the sentence is, as a sentence is written with its
+    document. Also the form of the neo4j-admin CSV files (graph/exports/neo4j_csv.py)."""
+    by_doc: dict[str, list[str]] = {doc: [] for doc in sets.get("docs", ())}
+    for ev in sorted(sets.get("evidence", ())):
         by_doc.setdefault(quoted_from[ev], []).append(ev)
-    return [{"doc": doc, "evidence": evs or None} for doc, evs in sorted(by_doc.items())]
+    return sorted(by_doc.items())
 
 
 def _report_clause(fresh: bool) -> str:
@@ -136,17 +139,20 @@ def _write_links(
         reported = link_type in EVIDENCE_LINKS
         if t.rdf_class is not None:  # plain links carry nothing else
             for r, (i, k) in zip(rows, items, strict=True):
-                sets = {s: v for s, v in k.sets.items() if not reported or s not in _REPORTED}
+                sets = {s: v for s, v in k.sets.items() if not reported or s not in REPORTED}
                 r |= _row(i, k.props, sets)
                 if reported:
-                    r["reports"] = _reports(k, quoted_from)
+                    r["reports"] = [
+                        {"doc": doc, "evidence": evs or None}
+                        for doc, evs in reports(k.sets, quoted_from)
+                    ]
         verb = "CREATE" if fresh and link_type in PER_DOCUMENT else "MERGE"
         cypher = (
             f"UNWIND $rows AS row MATCH (a:{source} {{id: row.source}}) "
             f"MATCH (b:{target} {{id: row.target}}) {verb} (a)-[r:{link_type}]->(b)"
         )
         if t.rdf_class is not None:
-            sets = [s for s in t.sets if not reported or s not in _REPORTED]
+            sets = [s for s in t.sets if not reported or s not in REPORTED]
             cypher += _merged("r", sets, props_change=link_type in DECISION_LINKS)
         if reported:
             cypher += _report_clause(fresh)
