@@ -43,8 +43,8 @@ _INDEXES = [
 
 
 def _union(var: str, keys: list[str], rows: str = "row.props") -> str:
-    """Assignments that grow list properties by union with the incoming values. A list that
-    gains nothing is set to what it was, which Neo4j does not write."""
+    """Assignments that grow list properties by union with the incoming values (`rows`: the
+    parameter map that holds them)."""
     return ", ".join(
         f"{var}.{k} = coalesce({var}.{k}, []) + "
         f"[x IN {rows}.{k} WHERE NOT x IN coalesce({var}.{k}, [])]"
