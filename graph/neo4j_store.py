@@ -3,16 +3,23 @@
 Writes are batched `UNWIND $rows …` statements keyed on the content ids, one per label or
 relationship type, all of a batch in one transaction, so a batch is either in or not, and
 writing it again changes nothing. A batch of documents not yet in the database CREATEs
-their own nodes and links (documents, articles, sentences, mentions) and appends their ids
-to lists without a membership test; persons, bodies, events and their links are MERGEd,
-and skipped when this store wrote them already and they bring no new list values
-(graph/written.py). Every value travels as a parameter; the only names put into the Cypher text are
-labels and relationship types from the schema table (graph/vocab.py).
+their own nodes and links (documents, articles, sentences, mentions, reports); persons,
+bodies, events and their links are MERGEd, and skipped when this store wrote them already
+and they bring no new list values (graph/written.py). Every value travels as a parameter;
+the only names put into the Cypher text are labels and relationship types from the schema
+table (graph/vocab.py).
+
+A fact's sentences and documents are not list properties of the fact, as its other sets are,
+but one `REPORTS` relationship per document that reports it, from the Document to the fact's
+target, with the fact's id and that document's sentence ids (graph/SCHEMA.md). Lists that
+grow with the corpus were rewritten whole by every batch that added to them (习近平's post
+gets a sentence from a third of the pages): a batch now CREATEs its documents' reports and
+leaves the earlier ones alone.
 """
 
 from __future__ import annotations
 
-from collections.abc import Container, Iterator
+from collections.abc import Container, Iterable, Iterator, Mapping
 from typing import Any
 
 from neo4j import Driver, GraphDatabase, ManagedTransaction, Record
@@ -20,8 +27,11 @@ from neo4j.exceptions import ClientError
 
 from graph.model import GraphBatch, Link, Node, Scalar
 from graph.resolve import EventContext, PersonContext
-from graph.vocab import DECISION_LINKS, LINK_TYPES, NODE_TYPES, label_of
+from graph.vocab import DECISION_LINKS, EVIDENCE_LINKS, LINK_TYPES, NODE_TYPES, label_of
 from graph.written import PER_DOCUMENT, PER_DOCUMENT_SETS, Written
+
+REPORTED = frozenset(PER_DOCUMENT_SETS)
+"""A fact's sets kept in its REPORTS relationships rather than as its properties."""
 
 _INDEXES = [
     ("Person", "name"),
@@ -35,32 +45,55 @@ _TEXT_INDEXES = [("Person", "name"), ("Event", "name"), ("Organization", "name")
 every name."""
 
 
-def _union(var: str, keys: list[str], fresh: bool) -> str:
-    """Assignments that grow list properties by union with the incoming row's values; with
-    `fresh` documents their sentences' and their own ids are new, and are simply appended."""
+def _union(var: str, keys: list[str], rows: str = "row.props") -> str:
+    """Assignments that grow list properties by union with the incoming values (`rows`: the
+    parameter map that holds them)."""
     return ", ".join(
         f"{var}.{k} = coalesce({var}.{k}, []) + "
-        + (
-            f"row.props.{k}"
-            if fresh and k in PER_DOCUMENT_SETS
-            else f"[x IN row.props.{k} WHERE NOT x IN coalesce({var}.{k}, [])]"
-        )
+        f"[x IN {rows}.{k} WHERE NOT x IN coalesce({var}.{k}, [])]"
         for k in keys
     )
 
 
-def _merged(var: str, sets: list[str], fresh: bool, props_change: bool = False) -> str:
+def _merged(var: str, sets: list[str], props_change: bool = False) -> str:
     """What a MERGE sets: everything when it creates; when it finds the item, the lists'
     unions only, as single values are fixed by the id (except a decision's reason)."""
     if props_change:
         return f" SET {var} += row.props"
     clause = f" ON CREATE SET {var} += row.props"
-    return clause + (f" ON MATCH SET {_union(var, sets, fresh)}" if sets else "")
+    return clause + (f" ON MATCH SET {_union(var, sets)}" if sets else "")
 
 
 def _row(item_id: str, props: dict[str, Scalar], sets: dict[str, set[str]]) -> dict[str, Any]:
     values: dict[str, Any] = {k: v for k, v in props.items() if v is not None}
     return {"props": {"id": item_id} | values | {k: sorted(v) for k, v in sets.items()}}
+
+
+def reports(
+    sets: Mapping[str, Iterable[str]], quoted_from: Mapping[str, str]
+) -> list[tuple[str, list[str]]]:
+    """A fact's evidence and documents (its `sets`) as its REPORTS: one per document, with
+    the ids of that document's sentences, sorted. `quoted_from`: each sentence's document
+    (QUOTED_FROM), known wherever the sentence is, as a sentence is written with its
+    document. Also the form of the neo4j-admin CSV files (graph/exports/neo4j_csv.py)."""
+    by_doc: dict[str, list[str]] = {doc: [] for doc in sets.get("docs", ())}
+    for ev in sorted(sets.get("evidence", ())):
+        by_doc.setdefault(quoted_from[ev], []).append(ev)
+    return sorted(by_doc.items())
+
+
+def _report_clause(fresh: bool) -> str:
+    """Cypher that writes each row's reports, after the MERGE of its fact `r` to `b`. Reports
+    of documents new to the database are created as they are; others are MERGEd and their
+    sentences added by union."""
+    head = " WITH r, b, row UNWIND row.reports AS rep MATCH (d:Document {id: rep.doc})"
+    if fresh:
+        return head + " CREATE (d)-[:REPORTS {fact: r.id, evidence: rep.evidence}]->(b)"
+    return (
+        head + " MERGE (d)-[s:REPORTS {fact: r.id}]->(b)"
+        " ON CREATE SET s.evidence = rep.evidence"
+        f" ON MATCH SET {_union('s', ['evidence'], 'rep')}"
+    )
 
 
 def _fresh(tx: ManagedTransaction, batch: GraphBatch) -> bool:
@@ -84,7 +117,7 @@ def _write_nodes(
             cypher = f"UNWIND $rows AS row CREATE (n:{label}) SET n = row.props"
         else:
             cypher = f"UNWIND $rows AS row MERGE (n:{label} {{id: row.props.id}})"
-            cypher += _merged("n", list(NODE_TYPES[label].sets), fresh)
+            cypher += _merged("n", list(NODE_TYPES[label].sets))
         tx.run(cypher, rows=[_row(i, n.props, n.sets) for i, n in items]).consume()
 
 
@@ -95,7 +128,10 @@ def _write_links(
     fresh: bool = False,
 ) -> None:
     groups: dict[tuple[str, str, str], list[tuple[str, Link]]] = {}
+    quoted_from: dict[str, str] = {}
     for link_id, k in links.items():
+        if k.type == "QUOTED_FROM":
+            quoted_from[k.source] = k.target
         if link_id not in written or k.sets:
             groups.setdefault((k.type, label_of(k.source), label_of(k.target)), []).append(
                 (link_id, k)
@@ -103,15 +139,26 @@ def _write_links(
     for (link_type, source, target), items in groups.items():
         t = LINK_TYPES[link_type]
         rows = [{"source": k.source, "target": k.target} for _, k in items]
+        reported = link_type in EVIDENCE_LINKS
         if t.rdf_class is not None:  # plain links carry nothing else
-            rows = [r | _row(i, k.props, k.sets) for r, (i, k) in zip(rows, items, strict=True)]
+            for r, (i, k) in zip(rows, items, strict=True):
+                sets = {s: v for s, v in k.sets.items() if not reported or s not in REPORTED}
+                r |= _row(i, k.props, sets)
+                if reported:
+                    r["reports"] = [
+                        {"doc": doc, "evidence": evs or None}
+                        for doc, evs in reports(k.sets, quoted_from)
+                    ]
         verb = "CREATE" if fresh and link_type in PER_DOCUMENT else "MERGE"
         cypher = (
             f"UNWIND $rows AS row MATCH (a:{source} {{id: row.source}}) "
             f"MATCH (b:{target} {{id: row.target}}) {verb} (a)-[r:{link_type}]->(b)"
         )
         if t.rdf_class is not None:
-            cypher += _merged("r", list(t.sets), fresh, props_change=link_type in DECISION_LINKS)
+            sets = [s for s in t.sets if not reported or s not in REPORTED]
+            cypher += _merged("r", sets, props_change=link_type in DECISION_LINKS)
+        if reported:
+            cypher += _report_clause(fresh)
         tx.run(cypher, rows=rows).consume()
 
 
@@ -234,8 +281,15 @@ class Neo4jStore:
     def links(self, link_type: str) -> Iterator[Link]:
         t = LINK_TYPES[link_type]
         cypher = f"MATCH (a)-[r:{link_type}]->(b) RETURN a.id AS a, b.id AS b, properties(r) AS p"
+        if link_type in EVIDENCE_LINKS:
+            cypher += """, COLLECT { MATCH (d:Document)-[s:REPORTS {fact: r.id}]->(b)
+                                     RETURN [d.id] + coalesce(s.evidence, []) } AS reports"""
         for r in self.run_cypher(cypher):
-            yield Link(link_type, r["a"], r["b"], *_split(r["p"], t.props, t.sets))
+            values = dict(r["p"])
+            if link_type in EVIDENCE_LINKS:
+                values["docs"] = [report[0] for report in r["reports"]]
+                values["evidence"] = [ev for report in r["reports"] for ev in report[1:]]
+            yield Link(link_type, r["a"], r["b"], *_split(values, t.props, t.sets))
 
     def person_contexts(self) -> list[PersonContext]:
         rows = self.run_cypher(

@@ -29,8 +29,9 @@ from graph.exports.neo4j_csv import ARRAY_DELIMITER, write_neo4j_csv
 from graph.exports.popolo import write_popolo
 from graph.exports.rdf import write_jsonld, write_turtle
 from graph.ingest import IngestReport, ingest, pending_items
+from graph.neo4j_store import REPORTED
 from graph.to_networkx import to_networkx
-from graph.vocab import LINK_TYPES, NODE_TYPES
+from graph.vocab import EVIDENCE_LINKS, LINK_TYPES, NODE_TYPES
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 SCHEMAS = Path(__file__).resolve().parent.parent / "graph" / "exports" / "popolo_schemas"
@@ -216,6 +217,7 @@ def test_neo4j_csv_headers_follow_the_import_format_and_hold_every_node_and_link
     loaded = write_neo4j_csv(graph, tmp_path)
     ids: dict[str, set[str]] = {}
     node_rows = links = 0
+    reported: dict[str, dict[str, set[str]]] = {}  # fact id: its documents and evidence
     for path in sorted(loaded.files):
         header, rows = _read_csv(path)
         fields = [_HEADER_FIELD.match(h) for h in header]
@@ -234,13 +236,27 @@ def test_neo4j_csv_headers_follow_the_import_format_and_hold_every_node_and_link
             assert spaces == {"id": [], "start": [source], "end": [target]}
             assert {r[header.index(":TYPE")] for r in rows} == {link_type}
             assert {r[0] for r in rows} <= ids[source] and {r[1] for r in rows} <= ids[target]
+            if link_type == "REPORTS":  # a fact's sentences and documents (graph/SCHEMA.md)
+                assert header[3:] == ["fact", "evidence:string[]"]
+                for doc, _, _, fact, evidence in rows:
+                    sets = reported.setdefault(fact, {"docs": set(), "evidence": set()})
+                    sets["docs"].add(doc)
+                    sets["evidence"].update(evidence.split(ARRAY_DELIMITER) if evidence else [])
+                continue
             links += len(rows)
             for name in LINK_TYPES[link_type].sets:
+                if link_type in EVIDENCE_LINKS and name in REPORTED:
+                    assert f"{name}:string[]" not in header
+                    continue
                 column = header.index(f"{name}:string[]")
                 for u, v, row in ((r[0], r[1], r) for r in rows):
                     expected = graph.edges[u, v, link_type][name]
                     assert (row[column].split(ARRAY_DELIMITER) if row[column] else []) == expected
     assert node_rows == graph.number_of_nodes() and links == graph.number_of_edges()
+    facts = {d["id"]: d for _, _, k, d in graph.edges(keys=True, data=True) if k in EVIDENCE_LINKS}
+    assert reported == {
+        i: {"docs": set(d["docs"]), "evidence": set(d["evidence"])} for i, d in facts.items()
+    }
     assert loaded.arguments()[0] == "--array-delimiter=;" and not loaded.multiline
 
 
@@ -279,8 +295,9 @@ def test_neo4j_admin_imports_the_csv_files(seeds, tmp_path):
         r"Imported:\s+(\d+) nodes\s+(\d+) relationships\s+(\d+) properties", done.stdout
     )
     assert imported, done.stdout[-3000:]
+    reports = sum(len(_read_csv(p)[1]) for p in loaded.files if p.stem.startswith("REPORTS-"))
     assert [int(n) for n in imported.groups()] == [
         graph.number_of_nodes(),
-        graph.number_of_edges(),
+        graph.number_of_edges() + reports,
         cells,
     ]

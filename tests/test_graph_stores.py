@@ -134,8 +134,8 @@ def test_each_store_answers_its_own_query_language(opener: Opener, seed_records)
             text = """SELECT DISTINCT ?name ?doc WHERE { ?p foaf:name ?name .
                       ?part okg:participant ?p ; okg:seenIn ?d . ?d schema:name ?doc }"""
         else:
-            text = """MATCH (p:Person {name: $name})-[r:PARTICIPATED_IN]->(:Event)
-                      UNWIND r.docs AS d MATCH (doc:Document {id: d})
+            text = """MATCH (p:Person {name: $name})-[r:PARTICIPATED_IN]->(e:Event)
+                      MATCH (doc:Document)-[:REPORTS {fact: r.id}]->(e)
                       RETURN DISTINCT doc.name AS doc"""
         rows = store.query(text, {"name": "刘文勤"})
         assert {"001_59368bcfbef6e951", "002_3f6941afb79db3d9"} <= {r["doc"] for r in rows}

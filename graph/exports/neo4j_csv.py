@@ -5,7 +5,9 @@ labels (relationships/MENTIONS-Document-Person.csv), since each file names the I
 ends: `id:ID(Person)`, `:START_ID(Document)`, `:END_ID(Person)`, with `:LABEL` and `:TYPE`
 columns. The ID column keeps its name, so the loader stores it as the `id` property the stores
 use. Integers are `:long`; dates stay strings, as in the Neo4j store (graph/SCHEMA.md); list
-properties are `:string[]` with `;` between items. An empty cell is a missing property.
+properties are `:string[]` with `;` between items. An empty cell is a missing property. A
+fact's sentences and documents are REPORTS relationships from each Document that reports it,
+as the Neo4j store writes them (relationships/REPORTS-Document-Post.csv …).
 The `CsvImport` returned says the rest of the loader's command line.
 """
 
@@ -17,7 +19,8 @@ from pathlib import Path
 
 import networkx as nx
 
-from graph.vocab import LINK_TYPES, NODE_TYPES, Prop
+from graph.neo4j_store import REPORTED, reports
+from graph.vocab import EVIDENCE_LINKS, LINK_TYPES, NODE_TYPES, Prop
 
 ARRAY_DELIMITER = ";"
 
@@ -50,22 +53,31 @@ def write_neo4j_csv(graph: nx.MultiDiGraph, directory: Path) -> CsvImport:
         row = [node, *_cells(data, t.props, t.sets), t.label]
         nodes.setdefault(t.label, []).append(row)
     links: dict[tuple[str, str, str], list[list]] = {}
+    quoted_from = {u: v for u, v, k in graph.edges(keys=True) if k == "QUOTED_FROM"}
     for u, v, k, data in sorted(graph.edges(keys=True, data=True)):
         t = LINK_TYPES[k]
-        row = [u, v, k, *_cells(data, t.props, t.sets)]
+        target = graph.nodes[v]["kind"]
+        row = [u, v, k, *_cells(data, t.props, _stored_sets(k))]
         if t.rdf_class:
             row.insert(3, data["id"])
-        links.setdefault((k, graph.nodes[u]["kind"], graph.nodes[v]["kind"]), []).append(row)
+        links.setdefault((k, graph.nodes[u]["kind"], target), []).append(row)
+        if k in EVIDENCE_LINKS:
+            for doc, evidence in reports(data, quoted_from):
+                report = [doc, v, "REPORTS", data["id"], ARRAY_DELIMITER.join(evidence)]
+                links.setdefault(("REPORTS", "Document", target), []).append(report)
     written = []
     for label, rows in nodes.items():
         t = NODE_TYPES[label]
         header = [f"id:ID({label})", *_columns(t.props, t.sets), ":LABEL"]
         written.append(_write(directory / "nodes" / f"{label}.csv", header, rows))
     for (link_type, source, target), rows in links.items():
-        t = LINK_TYPES[link_type]
         header = [f":START_ID({source})", f":END_ID({target})", ":TYPE"]
-        header += ["id"] if t.rdf_class else []
-        header += _columns(t.props, t.sets)
+        if link_type == "REPORTS":
+            header += ["fact", "evidence:string[]"]
+        else:
+            t = LINK_TYPES[link_type]
+            header += ["id"] if t.rdf_class else []
+            header += _columns(t.props, _stored_sets(link_type))
         path = directory / "relationships" / f"{link_type}-{source}-{target}.csv"
         written.append(_write(path, header, rows))
     multiline = any(
@@ -76,6 +88,15 @@ def write_neo4j_csv(graph: nx.MultiDiGraph, directory: Path) -> CsvImport:
         if isinstance(cell, str)
     )
     return CsvImport(directory, written, multiline)
+
+
+def _stored_sets(link_type: str) -> dict[str, Prop]:
+    """A link type's sets that Neo4j keeps as list properties: all but a fact's sentences
+    and documents, which are its REPORTS (graph/SCHEMA.md)."""
+    sets = LINK_TYPES[link_type].sets
+    if link_type not in EVIDENCE_LINKS:
+        return sets
+    return {k: p for k, p in sets.items() if k not in REPORTED}
 
 
 def _columns(props: dict[str, Prop], sets: dict[str, Prop]) -> list[str]:

@@ -3,6 +3,11 @@
 :param meeting => 'event/5e14b1d3e04864596e34';
 MATCH (e:Event {id: $meeting})<-[r:PARTICIPATED_IN]-(p:Person)
 RETURN p.name AS name, p.anchor AS anchor, r.roles AS roles, e.date AS date,
-       COLLECT { UNWIND r.evidence AS ev MATCH (x:Evidence {id: ev}) RETURN x.text } AS evidence,
+       COLLECT {
+         MATCH (:Document)-[s:REPORTS {fact: r.id}]->(e)
+         UNWIND s.evidence AS ev
+         MATCH (x:Evidence {id: ev})
+         RETURN x.text
+       } AS evidence,
        p.id AS id
 ORDER BY name, id;

@@ -8,8 +8,9 @@ CALL (h) {
   UNWIND h.seen AS seen
   RETURN min(seen) AS first_seen, max(seen) AS last_seen
 }
-CALL (h) {
-  UNWIND h.evidence AS ev
+CALL (h, post) {
+  MATCH (:Document)-[s:REPORTS {fact: h.id}]->(post)
+  UNWIND s.evidence AS ev
   MATCH (x:Evidence {id: ev})
   RETURN count(x) AS reports, min(x.text) AS sentence
 }

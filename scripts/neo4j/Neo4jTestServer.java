@@ -28,6 +28,7 @@ import org.neo4j.configuration.helpers.SocketAddress;
 import org.neo4j.harness.Neo4j;
 import org.neo4j.harness.Neo4jBuilder;
 import org.neo4j.harness.Neo4jBuilders;
+import org.neo4j.io.ByteUnit;
 import org.neo4j.server.configuration.ServerSettings;
 
 public final class Neo4jTestServer {
@@ -105,6 +106,12 @@ public final class Neo4jTestServer {
             Path data = Path.of(dataDir).toAbsolutePath();
             builder = builder.withConfig(GraphDatabaseSettings.data_directory, data);
         }
+        // The harness gives the page cache 8 MiB, less than a 10,000-page graph's store files
+        // (150 MB): every write then evicts and reads pages back. The cache takes memory as
+        // pages are touched, so the limit costs nothing until a database grows into it.
+        String pageCache = System.getenv().getOrDefault("NEO4J_TEST_PAGECACHE", "2g");
+        builder = builder.withConfig(
+                GraphDatabaseSettings.pagecache_memory, ByteUnit.parse(pageCache));
         return builder
                 .withConfig(BoltConnector.listen_address, bolt)
                 .withConfig(BoltConnector.advertised_address, bolt)
