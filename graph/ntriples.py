@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Container, Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from pyoxigraph import Quad, RdfFormat, parse
 
@@ -63,61 +64,106 @@ def _shape(rdf_class: str | None, t: NodeType | LinkType) -> _Shape:
 
 _NODES = {label: _shape(t.rdf_class, t) for label, t in NODE_TYPES.items()}
 _LINKS = {name: _shape(t.rdf_class, t) for name, t in LINK_TYPES.items()}
+_REF = f"<{ID_BASE}"
 
 
-def _values(
-    subject: str,
-    props: dict[str, Scalar],
-    sets: dict[str, set[str]],
-    shape: _Shape,
-    out: list[str],
-) -> None:
-    values = [(shape.props[k], v) for k, v in props.items() if v is not None]
-    values += [(shape.sets[k], v) for k, vs in sets.items() for v in vs]
-    for (predicate, kind), value in values:
+class _Lines:
+    """Lines being made for a batch, and the titles whose org:Role lines it needs.
+
+    A role's two lines would otherwise come with every post and membership naming it (a
+    batch had each several times): they are made once per batch, at the end. The kinds of
+    values are told apart inline rather than by a call per value: a batch of 200 pages is
+    some 50,000 lines, and Python's calls were most of what they cost to make.
+    """
+
+    def __init__(self) -> None:
+        self.out: list[str] = []
+        self.roles: set[str] = set()
+
+    def item(
+        self,
+        subject: str,
+        props: dict[str, Scalar],
+        sets: dict[str, set[str]],
+        shape: _Shape,
+        known: bool,
+    ) -> None:
+        """A node's or link node's values: its sets, and its props unless it is `known`."""
+        out = self.out
+        if not known:
+            for key, value in props.items():
+                if value is not None:
+                    predicate, kind = shape.props[key]
+                    out.append(f"{subject}{predicate}{self.term(kind, value)} .")
+        for key, values in sets.items():
+            predicate, kind = shape.sets[key]
+            head = subject + predicate
+            if kind == "ref":
+                out.extend([f"{head}{_REF}{v}> ." for v in values])
+            else:
+                out.extend([f"{head}{self.term(kind, v)} ." for v in values])
+
+    def term(self, kind: str, value: Scalar) -> str:
+        """A value as the object of a line, written as its property's `kind` says."""
         if kind == "ref":
-            out.append(f"{subject}{predicate}<{ID_BASE}{value}> .")
-        elif kind == "date":
-            out.append(f'{subject}{predicate}"{value}{_DATE} .')
-        elif kind == "role":
-            role = f"<{role_iri(str(value))}>"
-            out.append(f"{subject}{predicate}{role} .")
-            out.append(role + _ROLE_CLASS)
-            out.append(f"{role}{_ROLE_LABEL}{_literal(str(value))} .")
-        else:
-            out.append(f"{subject}{predicate}{_literal(value)} .")
+            return f"{_REF}{value}>"
+        if kind == "date":
+            return f'"{value}{_DATE}'
+        if kind == "role":
+            self.roles.add(str(value))
+            return _role_ref(str(value))
+        return _literal(value)
+
+    def role_lines(self) -> list[str]:
+        """Each org:Role named in the batch: its class and its title."""
+        lines = []
+        for title in self.roles:
+            role = _role_ref(title)
+            lines.append(role + _ROLE_CLASS)
+            lines.append(f"{role}{_ROLE_LABEL}{_literal(title)} .")
+        return lines
+
+
+@lru_cache(maxsize=4096)
+def _role_ref(title: str) -> str:
+    """`<…/role/…>`, made once per title (percent-encoding it is slow, titles recur)."""
+    return f"<{role_iri(title)}>"
 
 
 def node_lines(node: Node, out: list[str], known: bool = False) -> None:
     """Append the node's lines to `out`, its rdf:type first; a `known` node (one whose type
     and single values, fixed by its id, are in the store already) gives its set values only."""
-    shape = _NODES[node.label]
+    lines = _Lines()
     subject = iri_ref(node.id)
+    shape = _NODES[node.label]
     if not known:
-        out.append(subject + shape.type_line)
-    _values(subject, {} if known else node.props, node.sets, shape, out)
+        lines.out.append(subject + shape.type_line)
+    lines.item(subject, node.props, node.sets, shape, known)
+    out += lines.out + lines.role_lines()
 
 
 def link_lines(link: Link, out: list[str], known: bool = False) -> None:
     """Append the link's lines: the shortcut triple, and for links with evidence or a
     reason, its link node (class, both ends, properties); a `known` link its set values only."""
-    _link_lines(link.id, link, out, known)
+    lines = _Lines()
+    _link_lines(link.id, link, lines, known)
+    out += lines.out + lines.role_lines()
 
 
-def _link_lines(link_id: str, link: Link, out: list[str], known: bool) -> None:
+def _link_lines(link_id: str, link: Link, lines: _Lines, known: bool) -> None:
     t = LINK_TYPES[link.type]
     if t.rdf_class is None:
         if not known:
-            out.append(_shortcut(t, link))
+            lines.out.append(_shortcut(t, link))
         return
     shape = _LINKS[link.type]
     subject = iri_ref(link_id)
     if not known:
-        out.append(_shortcut(t, link))
-        out.append(subject + shape.type_line)
-        out.append(f"{subject} <{t.source_pred}> {iri_ref(link.source)} .")
-        out.append(f"{subject} <{t.target_pred}> {iri_ref(link.target)} .")
-    _values(subject, {} if known else link.props, link.sets, shape, out)
+        lines.out.append(_shortcut(t, link))
+        lines.out.append(subject + shape.type_line)
+        lines.out.append(f"{subject} <{t.source_pred}> {iri_ref(link.source)} .")
+        lines.out.append(f"{subject} <{t.target_pred}> {iri_ref(link.target)} .")
+    lines.item(subject, link.props, link.sets, shape, known)
 
 
 def _shortcut(t: LinkType, link: Link) -> str:
@@ -125,20 +171,25 @@ def _shortcut(t: LinkType, link: Link) -> str:
     return f"{iri_ref(ends[0])} <{t.shortcut}> {iri_ref(ends[1])} ."
 
 
-def batch_lines(batch: GraphBatch, known: Container[str] = frozenset()) -> list[str]:
-    """Every line of a batch, repeats included (a role is written by each post holding it);
-    of the nodes and links whose id is `known`, the set values only."""
-    out: list[str] = []
-    for node in batch.nodes.values():
-        node_lines(node, out, node.id in known)
+def batch_lines(batch: GraphBatch, known: Container[str] = frozenset()) -> tuple[str, str]:
+    """A batch as two N-Triples texts: its content, each line once, and its documents'
+    markers (their rdf:type, which `loaded_documents` reads and the store writes last), which
+    the content leaves out; of the nodes and links whose id is `known`, the set values only."""
+    lines = _Lines()
+    documents = _NODES["Document"]
+    markers = []
+    for node_id, node in batch.nodes.items():
+        subject = iri_ref(node_id)
+        shape = _NODES[node.label]
+        known_node = node_id in known
+        if shape is documents:
+            markers.append(subject + shape.type_line)
+        elif not known_node:
+            lines.out.append(subject + shape.type_line)
+        lines.item(subject, node.props, node.sets, shape, known_node)
     for link_id, link in batch.links.items():  # the dict's key: ids are hashed on demand
-        _link_lines(link_id, link, out, link_id in known)
-    return out
-
-
-def document_marker(document_id: str) -> str:
-    """The line that says a document is loaded: its rdf:type, which the store writes last."""
-    return iri_ref(document_id) + _NODES["Document"].type_line
+        _link_lines(link_id, link, lines, link_id in known)
+    return "\n".join(lines.out + lines.role_lines()), "\n".join(markers)
 
 
 def quads(lines: Iterable[str]) -> Iterator[Quad]:
