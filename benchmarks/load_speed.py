@@ -11,11 +11,13 @@ starts empty: the embedded one in a temporary folder, Neo4j at $NEO4J_URI (or
 $NEO4J_TEST_URI), which must be empty unless `--clear` is given.
 
 links/s counts every relationship written (facts, structure, mentions) over the time
-spent in the stores' `write`; facts/s counts the evidence-bearing ones only. Also printed:
-the CPU seconds of this process over the whole run (on a shared machine, wall time is what
-others leave us), and its peak memory (ru_maxrss, and the largest extraction worker's):
-run one store per process (`--stores embedded`) to read the peak as that store's, and
-compare two corpus sizes to see that it does not grow with the corpus.
+spent in the stores' `write`; facts/s counts the evidence-bearing ones only. On a shared
+machine wall time is what others leave us, so also printed: the CPU seconds of the writes
+(this process's, RocksDB's threads included) and links per such second, the CPU seconds of
+this process over the whole run, the load average at the end, and its peak memory
+(ru_maxrss, and the largest extraction worker's): run one store per process (`--stores
+embedded`) to read the peak as that store's, and compare two corpus sizes to see that it
+does not grow with the corpus.
 """
 
 from __future__ import annotations
@@ -65,13 +67,16 @@ def load(store: GraphStore, inputs: list[Path], jobs: int, batch: int) -> dict[s
         "links_written": report.links,
         "facts_written": report.facts,
         "write_seconds": round(report.write_seconds, 2),
+        "write_cpu_seconds": round(report.write_cpu_seconds, 2),
         "wall_seconds": round(wall, 2),
         "links_per_second": round(report.links / report.write_seconds),
         "facts_per_second": round(report.facts / report.write_seconds),
+        "links_per_cpu_second": round(report.links / report.write_cpu_seconds),
         "documents_per_second": round(len(report.loaded) / wall, 1),
         "cpu_seconds": round(_cpu_seconds() - cpu, 1),
         "peak_mib": round(_peak_mib(resource.RUSAGE_SELF)),
         "worker_peak_mib": round(_peak_mib(resource.RUSAGE_CHILDREN)),
+        "load_average": round(os.getloadavg()[0], 1),
         "persons": counts["persons"],
         "events": counts["events"],
         "links_in_store": counts["links"],
