@@ -29,7 +29,7 @@ from graph.model import GraphBatch, combine
 from graph.resolve import event_decisions, person_decisions, resolve_document
 from graph.store import GraphStore
 from graph.vocab import EVIDENCE_LINKS
-from loaders.document import load_document
+from loaders.document import build_document, load_document
 
 RECORD_SUFFIXES = (".jsonl", ".json")
 
@@ -228,8 +228,7 @@ def ingest(
 
     size = min(batch_size, 16)  # a batch is whole chunks: a chunk is never larger
     chunks = [items[start : start + size] for start in range(0, len(items), size)]
-    # spawn, not fork: the parent holds a database handle and the driver's threads.
-    with get_context("spawn").Pool(jobs) if jobs > 1 else _NoPool() as pool:
+    with _workers(jobs) if jobs > 1 else _NoPool() as pool:
         for chunk in _bounded(pool, chunks, window=4 * jobs):
             report.failures.extend(chunk.failures)
             pending.append(chunk.batch)
@@ -241,6 +240,36 @@ def ingest(
             flush()
     record_decisions(store)
     return report
+
+
+def _workers(jobs: int) -> Any:
+    """A Pool of `jobs` extraction processes, forked from a server that has loaded and run
+    the extractor once (graph/warm.py).
+
+    Not forked from this process, which holds the store open (RocksDB's threads, or the
+    Neo4j driver's connections): a child forked from it would inherit them half-copied.
+    Not spawned either, as they were: each worker then started an interpreter and loaded
+    jieba and the lexicons itself, a second of CPU apiece that the extraction does not
+    share. The fork server is a clean process (started like a spawned one), does that
+    once, and forks the workers ready to extract; it lasts as long as this process.
+    `__main__` is preloaded too (the fork server's default): else every worker would run
+    the main module again (the okg script imports every command) before its first task.
+    """
+    context = get_context("forkserver")
+    context.set_forkserver_preload(["__main__", "graph.warm"])
+    return context.Pool(jobs)
+
+
+def warm_up() -> None:
+    """Extract a short text, so that jieba, the lexicons and the patterns the extractor
+    loads on first use are loaded (graph/warm.py runs it in the workers' fork server)."""
+    extract_document(build_document("warm-up", "warm-up", _WARM_UP_TEXT))
+
+
+_WARM_UP_TEXT = (
+    "2024年3月5日，市委书记张建国主持召开市委常委会会议，市长李明出席并讲话。\n"
+    "市委常委、宣传部部长王芳到县人民医院调研，县委书记赵强陪同。\n"
+)
 
 
 def _bounded(pool: Any, chunks: list[list[Item]], window: int) -> Iterator[Chunk]:
