@@ -262,13 +262,14 @@ def _workers(jobs: int) -> Any:
 
 def warm_up() -> None:
     """Extract a short text, so that jieba, the lexicons and the patterns the extractor
-    loads on first use are loaded (graph/warm.py runs it in the workers' fork server)."""
+    loads on first use are loaded (graph/warm.py runs it in the workers' fork server). Its
+    one name is an anonymised one: names of people never appear in code."""
     extract_document(build_document("warm-up", "warm-up", _WARM_UP_TEXT))
 
 
 _WARM_UP_TEXT = (
-    "2024年3月5日，市委书记张建国主持召开市委常委会会议，市长李明出席并讲话。\n"
-    "市委常委、宣传部部长王芳到县人民医院调研，县委书记赵强陪同。\n"
+    "2024年3月5日，市委召开常委会会议，市长王某出席并讲话。\n"
+    "市委常委、宣传部部长到县人民医院调研，县委书记陪同。\n"
 )
 
 
