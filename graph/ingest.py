@@ -172,16 +172,29 @@ def record_decisions(store: GraphStore) -> int:
 
 
 def pending_items(paths: Iterable[Path], store: GraphStore, report: IngestReport) -> list[Item]:
-    """The documents to load: those not in the store yet, each once."""
+    """The documents to load: those not in the store yet. A document given twice is here
+    twice: `ingest` loads the first of them that reads, and counts the others as there."""
     done = store.loaded_documents()
     items = []
     for item in read_items(input_files(paths), report.failures):
         if item[0] in done:
             report.skipped.append(item[0])
         else:
-            done.add(item[0])
             items.append(item)
     return items
+
+
+def _first_of_each(items: list[Item]) -> tuple[list[Item], dict[str, deque[Item]]]:
+    """Each document's first item, and the ones after it (tried if the first fails)."""
+    first: list[Item] = []
+    spares: dict[str, deque[Item]] = {}
+    for item in items:
+        if item[0] in spares:
+            spares[item[0]].append(item)
+        else:
+            spares[item[0]] = deque()
+            first.append(item)
+    return first, spares
 
 
 @dataclass
@@ -227,17 +240,27 @@ def ingest(
         pending.clear()
 
     size = min(batch_size, 16)  # a batch is whole chunks: a chunk is never larger
-    chunks = [items[start : start + size] for start in range(0, len(items), size)]
+    todo, spares = _first_of_each(items)
     with _workers(jobs) if jobs > 1 else _NoPool() as pool:
-        for chunk in _bounded(pool, chunks, window=4 * jobs):
-            report.failures.extend(chunk.failures)
-            pending.append(chunk.batch)
-            if sum(len(b.documents) for b in pending) >= batch_size:
+        while todo:  # then, for each document whose item failed, its next item
+            chunks = [todo[start : start + size] for start in range(0, len(todo), size)]
+            failed: set[str] = set()
+            for chunk in _bounded(pool, chunks, window=4 * jobs):
+                report.failures.extend(chunk.failures)
+                failed.update(f.source for f in chunk.failures)
+                pending.append(chunk.batch)
+                if sum(len(b.documents) for b in pending) >= batch_size:
+                    flush()
+                for where in chunk.sources:
+                    advance(where)
+            if pending:
                 flush()
-            for where in chunk.sources:
-                advance(where)
-        if pending:
-            flush()
+            todo = [
+                spares[doc].popleft() for doc, where, _ in todo if where in failed and spares[doc]
+            ]
+    for doc, where, _ in (item for left in spares.values() for item in left):
+        report.skipped.append(doc)  # its document was loaded from an item before it
+        advance(where)
     record_decisions(store)
     return report
 

@@ -263,6 +263,20 @@ def test_bad_files_are_reported_and_the_rest_still_load(
     }
 
 
+def test_a_bad_record_does_not_keep_out_a_good_one_of_the_same_document(
+    opener: Opener, tmp_path: Path, seed_records
+):
+    first = seed_records.read_text(encoding="utf-8").splitlines()[0]
+    doc = json.loads(first)["doc"]
+    records = tmp_path / "twice.jsonl"
+    bad = json.dumps({"doc": doc, "persons": [{"name": 1}]})
+    records.write_text(f"{bad}\n{first}\n{first}\n", encoding="utf-8")
+    report, counts = run(opener, [records], jobs=2)
+    assert report.loaded == [doc] and counts["documents"] == 1
+    assert [f.source for f in report.failures] == [f"{records}:1"]
+    assert report.skipped == [doc]  # the third line: its document is there
+
+
 @pytest.mark.neo4j
 def test_the_two_stores_hold_the_same_graph(request, tmp_path: Path, seed_records):
     neo4j = _neo4j_opener(request)
