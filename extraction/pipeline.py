@@ -403,12 +403,13 @@ def _headline_event(
     known: set[str],
     year: int | None,
     squeezed: dict[int, str],
+    headline: str,
 ) -> Event | None:
     """The event an article's headline names is the story's own meeting, whether the
-    headline is printed above the story or, on some pages, after it."""
-    headline = squeeze(article.headline or "")
+    headline is printed above the story or, on some pages, after it. `squeezed` holds the
+    sentences by index, `headline` the article's, as the extraction reads them."""
     for sentence in article.sentences:
-        text = squeezed[id(sentence)]
+        text = squeezed[sentence.index]
         if text and text in headline:
             for mention in find_events(text, ctx, known):
                 ev = c.evidence(article, sentence)
@@ -440,13 +441,14 @@ def extract_document(doc: Document) -> DocumentRecord:
     articles = [a for a in doc.articles if a.kind == "article"]
     contexts = {a.index: PlaceContext.of(a.place) for a in articles}
 
-    # facts are read without the layout's spaces
-    squeezed = {id(s): squeeze(s.text) for a in articles for s in a.sentences}
+    # facts are read without the layout's spaces, each sentence and headline squeezed once
+    squeezed = {s.index: squeeze(s.text) for a in articles for s in a.sentences}
+    headlines = {a.index: squeeze(a.headline or "") for a in articles}
     known: set[str] = set()
     for article in articles:
-        headline = squeeze(article.headline or "")
+        headline = headlines[article.index]
         for sentence in article.sentences:
-            text = squeezed[id(sentence)]
+            text = squeezed[sentence.index]
             known.update(_names_in_sentence(text, bool(text) and text in headline))
     known = {n for n in known if looks_like_name(n)}
     known -= set(_given_names(known))  # 文龙 (市长) is 陆文龙, not a person of its own
@@ -454,10 +456,10 @@ def extract_document(doc: Document) -> DocumentRecord:
 
     for article in articles:
         ctx = contexts[article.index]
-        current = _headline_event(c, article, ctx, known, doc.year, squeezed)
-        headline = squeeze(article.headline or "")
+        headline = headlines[article.index]
+        current = _headline_event(c, article, ctx, known, doc.year, squeezed, headline)
         for sentence in article.sentences:
-            text = squeezed[id(sentence)]
+            text = squeezed[sentence.index]
             ev = c.evidence(article, sentence)
             mentions = _mentions(text, lookup)
             for name, _, _ in mentions:

@@ -27,7 +27,7 @@ from __future__ import annotations
 import math
 import operator
 import re
-from collections.abc import Callable, Container
+from collections.abc import Callable, Container, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -147,14 +147,17 @@ class ArticleSpan:
 
     @property
     def body(self) -> str:
-        return "\n".join(p.text for p in sorted(self.paragraphs, key=lambda p: p.start))
+        return _in_order(self.paragraphs)
 
     @property
     def story(self) -> str:
         """The body without a masthead's issue line (`2023年2月27日`) given to the first story:
         the story's own date is in its lead, the issue's is the document's."""
-        paragraphs = sorted(self.paragraphs, key=lambda p: p.start)
-        return "\n".join(p.text for p in paragraphs if p.role != "masthead")
+        return _in_order(p for p in self.paragraphs if p.role != "masthead")
+
+
+def _in_order(paragraphs: Iterable[Paragraph]) -> str:
+    return "\n".join(p.text for p in sorted(paragraphs, key=lambda p: p.start))
 
 
 def paragraphs(text: str, layout: Layout = Layout()) -> list[Paragraph]:

@@ -115,9 +115,8 @@ class _Column:
         self.texts = [m.group() for m in self.lines]
         self.widths = [_width(line) for line in self.texts]
         # the column's width is read off prose lines: headlines are set to their own width
-        punctuated = [_PUNCTUATED.search(line) is not None for line in self.texts]
-        self.punctuated = punctuated
-        self.prose = [k for k, p in enumerate(punctuated) if p]
+        self.punctuated = [_PUNCTUATED.search(line) is not None for line in self.texts]
+        self.prose = [k for k, p in enumerate(self.punctuated) if p]
         self.window = window
         self.full = [self._full(k) for k in range(len(self.lines))]
         self.ends = [_ends_sentence(line) for line in self.texts]

@@ -78,14 +78,14 @@ def complete(
     """The mention as a date, with year and month filled in from context where missing.
     Near a known date (the issue's, the story's) a date without its year is the nearest
     one: 12月23日 in a paper of 2024年1月3日 is 2023-12-23."""
-    y = mention.year or year or (near.year if near else None)
     m = mention.month or month
-    if y is None or m is None:
+    if m is None:
         return None
     if mention.year is None and near is not None:
         dates = [_date(near.year + k, m, mention.day) for k in (-1, 0, 1)]
         return min(filter(None, dates), key=lambda d: abs(d - near), default=None)
-    return _date(y, m, mention.day)
+    y = mention.year or year
+    return _date(y, m, mention.day) if y is not None else None
 
 
 def _date(year: int, month: int, day: int) -> date | None:
