@@ -48,6 +48,8 @@ GIVEN = (
     "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉萍红建文辉力国林峰宇春海鹏斌志"
     "新东晓亮成永俊德云飞雪琳宏波健庆民振兴学忠利福安荣彬祥清"
 )
+# The national leader whose speeches city papers relay, as the lexicon's first entry has it.
+LEADER = lexicons.table("national_figures.txt")[0][0].split()[0]
 
 # (title chain as a city paper writes it, [(title, body relative to the city)]).
 OFFICIALS: list[tuple[str, list[tuple[str, str]]]] = [
@@ -251,9 +253,9 @@ def _report(page: _Page, event: Scheduled, rng: random.Random) -> None:
         both = page.say(f"{lead.chain}{lead.name}出席并致辞，{second.chain}{second.name}参加活动。")
         evidence = [both, both]
     if rng.random() < 0.3:
-        xi = page.say("会议传达学习了习近平总书记重要讲话精神。")
-        page.persons.setdefault("习近平", Person("习近平")).evidence.append(xi)
-        key = ("习近平", "总书记", "中共中央")
+        xi = page.say(f"会议传达学习了{LEADER}总书记重要讲话精神。")
+        page.persons.setdefault(LEADER, Person(LEADER)).evidence.append(xi)
+        key = (LEADER, "总书记", "中共中央")
         page.positions.setdefault(key, Position(*key)).evidence.append(xi)
     for sentence in rng.sample(FILLER, rng.randrange(2, 5)):
         page.say(sentence)

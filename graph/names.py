@@ -69,7 +69,7 @@ def norm_text(text: str) -> str:
 
 
 def person_name(name: str) -> str:
-    """`刘 文 勤` → 刘文勤; every middle-dot variant becomes `·` (吾尔叶提·吾守尔)."""
+    """`张 三 丰` → 张三丰; every middle-dot variant (`•`, `・`, `‧` …) becomes `·`."""
     return _DOTS.sub("·", norm_text(name))
 
 

@@ -4,11 +4,11 @@ Resolution is done in two parts, and neither depends on the order documents arri
 
 - `resolve_document` maps one record to nodes whose ids come from content alone. A
   person's id is their name plus an anchor read from the same document: the most local
-  jurisdiction of the bodies they hold posts in (刘文勤 → 承德市), a body that names no
+  jurisdiction of the bodies they hold posts in (张三 of 承德市委 → 承德市), a body that names no
   place (第四范式), 中央 for a national leader named without a post, the place of the
   article or document they appear in, or, where nothing is known, the document itself.
-  So 刘文勤 of 承德市 in 001 and in 002 is one node, and 王军 of a Beijing forum and
-  王军 of a Henan county are two. A body's id is its canonical short name
+  So 张三 of 承德市 in two documents is one node, and a 李四 of a Beijing forum and
+  a 李四 of a Henan county are two. A body's id is its canonical short name
   (中共许昌市委员会 = 许昌市委); a dated event's id is its canonical name, type and
   date, so two reports of one meeting are one event.
 - `person_decisions` and `event_decisions` look at nodes that share a name after the

@@ -3,7 +3,7 @@
 In turn, and the first step that finds something wins: an id as printed by the queries
 (`person/3f2a…`); the exact name (a post's label, a body's short name); an alias, that is a
 spelling a body was also seen under or the canonical form of the text (中共许昌市委员会 →
-许昌市委, 刘 文 勤 → 刘文勤); and last any name that contains the text (市委政法工作会议 →
+许昌市委, 张 三 丰 → 张三丰); and last any name that contains the text (市委政法工作会议 →
 许昌市委政法工作会议). Only the kinds that the parameter takes count. The steps are the
 canned queries `named`, `find` and `context`, so both stores look up alike.
 

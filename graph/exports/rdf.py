@@ -5,7 +5,7 @@ The triples are made by the embedded store's own writer from the networkx graph,
 from Neo4j is the same RDF as one from the embedded store, and an unsliced export holds exactly
 the embedded store's triples, each once and grouped by subject. Turtle is written by
 pyoxigraph, which is quick on large graphs; JSON-LD is compacted by rdflib against a context
-of the model's prefixes, so that it reads `"foaf:name": "刘文勤"` rather than full IRIs.
+of the model's prefixes, so that it reads `"foaf:name": "张三"` rather than full IRIs.
 """
 
 from __future__ import annotations

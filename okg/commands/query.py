@@ -188,7 +188,7 @@ def query_command(
 
     Example: okg query attendees 市委政法工作会议
 
-    Or: okg query path 周志刚 卢希望 --store neo4j --json
+    Or: okg query path 张三 李四 --store neo4j --json
 
     A name is looked up as an id, an exact name, an alias, then a part of a name.
     If several entities match, they are listed with their context: give the id
@@ -240,7 +240,7 @@ def cypher_command(
 ) -> None:
     """Run your own read-only Cypher query on Neo4j; a query that writes is refused.
 
-    Example: okg cypher "MATCH (p:Person {name: \\$name}) RETURN p.id, p.anchor" -p name=刘文勤
+    Example: okg cypher "MATCH (p:Person {name: \\$name}) RETURN p.id, p.anchor" -p name=张三
 
     A Browser file runs as it is, its :param lines included:
     okg cypher queries/cypher/attendees.cypher
@@ -270,7 +270,7 @@ def sparql_command(
 ) -> None:
     """Run your own read-only SPARQL query on the embedded store; updates are refused.
 
-    Example: okg sparql "SELECT ?p ?a WHERE { ?p foaf:name ?n ; okg:anchor ?a }" -p n=刘文勤
+    Example: okg sparql "SELECT ?p ?a WHERE { ?p foaf:name ?n ; okg:anchor ?a }" -p n=张三
 
     The schema's prefixes (okg, org, foaf, schema, prov, skos, xsd) are declared.
     -p NAME=VALUE writes VALUE in place of ?NAME: an id (person/…) as its IRI,

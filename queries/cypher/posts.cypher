@@ -1,7 +1,7 @@
 // posts PERSON: the posts a person was seen holding, first and last seen, with the evidence.
 // reports: how many sentences say so; sentence: the one of them that sorts first (`okg query
 // evidence PERSON POST` gives them all).
-// Paste into the Neo4j Browser; the example is 张飞 of 许昌市 in the seeds.
+// Paste into the Neo4j Browser; the example is a person of 许昌市 in the seeds.
 :param person => 'person/e2aafef16eb49cd6a6e2';
 MATCH (:Person {id: $person})-[h:HOLDS]->(post:Post)-[:POST_IN]->(o:Organization)
 CALL (h) {

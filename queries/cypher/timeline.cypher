@@ -1,6 +1,6 @@
 // timeline PERSON: a person's posts (first and last seen) and events, in date order.
 // An undated event stands at the date of its first report.
-// Paste into the Neo4j Browser; the example is 张飞 of 许昌市 in the seeds.
+// Paste into the Neo4j Browser; the example is a person of 许昌市 in the seeds.
 :param person => 'person/e2aafef16eb49cd6a6e2';
 MATCH (p:Person {id: $person})
 CALL (p) {
