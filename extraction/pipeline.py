@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 
 import ahocorasick_rs
 from rapidfuzz import fuzz
@@ -205,9 +205,15 @@ def _is_place(text: str, at: int) -> bool:
     return gazetteer().match(text, at) is not None
 
 
-def _names_in_sentence(text: str, in_headline: bool = False) -> Iterator[str]:
+@lru_cache(maxsize=16384)  # sentences recur from page to page (boilerplate, reprints)
+def _names_in_sentence(text: str, in_headline: bool = False) -> tuple[str, ...]:
     """Names introduced in a sentence by their context (pass 1). A line of the headline is
-    never an author's name (`座\\n谈会`: the headline of a page wrapped it)."""
+    never an author's name (`座\\n谈会`: the headline of a page wrapped it). They depend on
+    the sentence alone, so each distinct sentence is read once."""
+    return tuple(_introduced_names(text, in_headline))
+
+
+def _introduced_names(text: str, in_headline: bool) -> Iterator[str]:
     for chain in scan_chains(text):
         for name, start, _ in chain.names:
             if not _is_place(text, start):
