@@ -60,9 +60,15 @@ def drop_page_markers(text: str) -> Iterator[Span]:
         yield m.start(), m.end()
 
 
+# Every way of closing a paragraph ends on one of these: most lines are tested on that alone.
+_CLOSERS = frozenset("。！？!?；;：:…”’」』）)录")
+
+
 def _ends_sentence(line: str) -> bool:
     """The line closes its paragraph: a full stop, a credit, a contents entry."""
     line = line.rstrip()
+    if line[-1:] not in _CLOSERS:
+        return False
     return _SENTENCE_END.search(line) is not None or TOC_LINE.search(line) is not None
 
 
@@ -117,6 +123,7 @@ class _Column:
         # the column's width is read off prose lines: headlines are set to their own width
         self.punctuated = [_PUNCTUATED.search(line) is not None for line in self.texts]
         self.prose = [k for k, p in enumerate(self.punctuated) if p]
+        self.prose_widths = [self.widths[k] for k in self.prose]
         self.window = window
         self.full = [self._full(k) for k in range(len(self.lines))]
         self.ends = [_ends_sentence(line) for line in self.texts]
@@ -131,11 +138,14 @@ class _Column:
         width from one story to the next), unlike a paragraph's short last line or a line
         among headlines. Very long lines are whole paragraphs on one line, and full."""
         width = self.widths[k]
+        if width > 40:
+            return True
         at = bisect_left(self.prose, k)
-        before = self.prose[max(0, at - self.window) : at]
-        after = [j for j in self.prose[at : at + self.window + 1] if j != k][: self.window]
-        sides = [max(self.widths[j] for j in side) for side in (before, after) if side]
-        return (bool(sides) and width >= 0.75 * min(sides)) or width > 40
+        after = at + 1 if at < len(self.prose) and self.prose[at] == k else at  # not k itself
+        before = self.prose_widths[max(0, at - self.window) : at]
+        after_widths = self.prose_widths[after : after + self.window]
+        sides = [max(side) for side in (before, after_widths) if side]
+        return bool(sides) and width >= 0.75 * min(sides)
 
     def reads_on(self, k: int, lookahead: int) -> bool:
         """Prose punctuation comes before the column runs short or a sentence ends."""
@@ -204,19 +214,15 @@ def join_wrapped_lines(text: str, window: int = 3, lookahead: int = 20) -> Itera
             yield newline + 1, col.lines[k + 1].start()
 
 
-def _token(text: str, start: int, step: int) -> str:
-    """The run of non-space characters next to a space, read away from it."""
-    chars = []
-    pos = start
-    while 0 <= pos < len(text) and len(chars) < 8 and not text[pos].isspace():
-        chars.append(text[pos])
-        pos += step
-    return "".join(chars)
+# The runs of up to 8 non-space characters either side of a space.
+_TOKEN_BEFORE = re.compile(r"\S{0,8}\Z")
+_TOKEN_AFTER = re.compile(r"\S{0,8}")
 
 
 def _letter_spaced(text: str, start: int, end: int) -> bool:
     """A space next to a lone character is letter-spacing (`刘 文 勤`), not a word gap."""
-    left, right = _token(text, start - 1, -1), _token(text, end, 1)
+    left = _TOKEN_BEFORE.search(text, max(0, start - 8), start).group()
+    right = _TOKEN_AFTER.match(text, end).group()
     return min(len(_IDEOGRAPH.findall(left)), len(_IDEOGRAPH.findall(right))) <= 1
 
 
