@@ -121,7 +121,7 @@ class _Collector:
     ) -> Event:
         """The event of a mention, created once per name. A date written in the mention's
         own sentence beats one inherited from the article."""
-        written = _event_date(text, mention.end, article, year)
+        written = _event_date(text, mention.end, article.date, year)
         story_date = article.date.isoformat() if first_in_article and article.date else None
         event = self.by_name.get(mention.name)
         if event is not None and _another_occurrence(event, written or story_date, article):
@@ -423,11 +423,12 @@ def _headline_event(
     return None
 
 
-def _event_date(sentence_text: str, at: int, article: Article, year: int | None) -> str | None:
+@lru_cache(maxsize=16384)  # sentences recur from page to page, and so do their dates
+def _event_date(sentence_text: str, at: int, near: date | None, year: int | None) -> str | None:
     """The date written nearest an event mention at `at`: the first one after it
-    (中央经济工作会议12月15日至16日…), else the last one before it (2月17日，…会议召开)."""
-    month = article.date.month if article.date else None
-    near = article.date
+    (中央经济工作会议12月15日至16日…), else the last one before it (2月17日，…会议召开),
+    completed from the article's date `near` and the document's year."""
+    month = near.month if near else None
     dates = [d for d in find_dates(sentence_text) if complete(d, year, month, near)]
     # a range or list (11月28日至29日, 18日、19日) is dated by its first day
     dates = [

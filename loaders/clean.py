@@ -19,7 +19,6 @@ rewritten, so the offset map stays exact (see mapped.py). The rules, in order:
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Iterator
 
@@ -113,6 +112,27 @@ def _width(line: str) -> float:
     return len(text) - 0.5 * len(_NARROW.findall(text))
 
 
+def _full_lines(widths: list[float], prose: list[int], window: int) -> list[bool]:
+    """Which lines are about as wide as the nearest `window` prose lines before them or
+    after them (columns change width from one story to the next), unlike a paragraph's
+    short last line or a line among headlines. Very long lines are whole paragraphs on one
+    line, and full. The widest prose line of each window is found once per window, and the
+    lines are walked in order beside the prose lines, not looked up line by line."""
+    side = [widths[k] for k in prose]
+    n = len(side)
+    widest_before = [max(side[max(0, at - window) : at], default=None) for at in range(n + 1)]
+    widest_from = [max(side[at : at + window], default=None) for at in range(n + 1)]
+    full = []
+    at = 0  # the first prose line at or after the line
+    for k, width in enumerate(widths):
+        while at < n and prose[at] < k:
+            at += 1
+        after = at + 1 if at < n and prose[at] == k else at  # the line itself is no neighbour
+        near = [w for w in (widest_before[at], widest_from[after]) if w is not None]
+        full.append(width > 40 or (bool(near) and width >= 0.75 * min(near)))
+    return full
+
+
 class _Column:
     """The content lines of a text with what the join rule asks of them, each read once."""
 
@@ -123,29 +143,13 @@ class _Column:
         # the column's width is read off prose lines: headlines are set to their own width
         self.punctuated = [_PUNCTUATED.search(line) is not None for line in self.texts]
         self.prose = [k for k, p in enumerate(self.punctuated) if p]
-        self.prose_widths = [self.widths[k] for k in self.prose]
-        self.window = window
-        self.full = [self._full(k) for k in range(len(self.lines))]
+        self.full = _full_lines(self.widths, self.prose, window)
         self.ends = [_ends_sentence(line) for line in self.texts]
         # a line that starts afresh whatever came before: indented, a story, a byline
         self.afresh = [
             _INDENT.match(line) is not None or OPENER.match(_SPACE_RUN.sub("", line)) is not None
             for line in self.texts
         ]
-
-    def _full(self, k: int) -> bool:
-        """About as wide as the nearest prose lines before it or after it (columns change
-        width from one story to the next), unlike a paragraph's short last line or a line
-        among headlines. Very long lines are whole paragraphs on one line, and full."""
-        width = self.widths[k]
-        if width > 40:
-            return True
-        at = bisect_left(self.prose, k)
-        after = at + 1 if at < len(self.prose) and self.prose[at] == k else at  # not k itself
-        before = self.prose_widths[max(0, at - self.window) : at]
-        after_widths = self.prose_widths[after : after + self.window]
-        sides = [max(side) for side in (before, after_widths) if side]
-        return bool(sides) and width >= 0.75 * min(sides)
 
     def reads_on(self, k: int, lookahead: int) -> bool:
         """Prose punctuation comes before the column runs short or a sentence ends."""
