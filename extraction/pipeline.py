@@ -467,17 +467,24 @@ def extract_document(doc: Document) -> DocumentRecord:
         current = _headline_event(c, article, ctx, known, doc.year, squeezed, headline)
         for sentence in article.sentences:
             text = squeezed[sentence.index]
-            ev = c.evidence(article, sentence)
             mentions = _mentions(text, lookup)
-            for name, _, _ in mentions:
-                cite(c.persons.setdefault(name, Person(name)).evidence, ev)
             story_body = current.organizer if current else None
-            for chain in read_chains(text, ctx, story_body):
+            chains = read_chains(text, ctx, story_body)
+            mentioned = find_events(text, ctx, known)
+            if not (mentions or chains or mentioned):
+                continue  # nothing to read (about half the sentences): no evidence to make
+            ev = c.evidence(article, sentence)
+            for name, _, _ in mentions:
+                person = c.persons.get(name)
+                if person is None:
+                    person = c.persons[name] = Person(name)
+                cite(person.evidence, ev)
+            for chain in chains:
                 _add_positions(c, chain, ev)
             in_headline = text in headline
             here: list[tuple[EventMention, Event | None]] = []
             moved = False  # the story moves to at most one new meeting per sentence
-            for mention in find_events(text, ctx, known):
+            for mention in mentioned:
                 event = None
                 if mention.reported or in_headline or mention.visitor:
                     first = current is None or in_headline
@@ -528,13 +535,15 @@ def _add_positions(c: _Collector, chain: Chain, ev: Evidence) -> None:
         for post in chain.posts:
             if not post.org:
                 continue
-            row = c.positions.setdefault(
-                (name, post.title, post.org), Position(name, post.title, post.org)
-            )
+            key = (name, post.title, post.org)
+            row = c.positions.get(key)
+            if row is None:  # made once: most chains repeat a post already known
+                row = c.positions[key] = Position(name, post.title, post.org)
             cite(row.evidence, ev)
-            org = c.organizations.setdefault(
-                post.org, Organization(post.org, parent_of(post.org), place_of(post.org))
-            )
+            org = c.organizations.get(post.org)
+            if org is None:
+                org = Organization(post.org, parent_of(post.org), place_of(post.org))
+                c.organizations[post.org] = org
             cite(org.evidence, ev)
 
 

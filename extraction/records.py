@@ -37,11 +37,11 @@ class Evidence:
 
 
 def cite(evidence: list[Evidence], more: Evidence | list[Evidence]) -> None:
-    """Add evidence to a fact, up to MAX_EVIDENCE sentences."""
-    for ev in more if isinstance(more, list) else [more]:
-        if len(evidence) >= MAX_EVIDENCE:
-            return
-        evidence.append(ev)
+    """Add evidence to a fact, up to MAX_EVIDENCE sentences (called for every fact read)."""
+    if isinstance(more, list):
+        evidence.extend(more[: max(0, MAX_EVIDENCE - len(evidence))])
+    elif len(evidence) < MAX_EVIDENCE:
+        evidence.append(more)
 
 
 @dataclass

@@ -29,7 +29,7 @@ import operator
 import re
 from collections.abc import Callable, Container, Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from loaders.cues import (
     ALONE_DATELINE,
@@ -97,7 +97,7 @@ class Paragraph:
             and ENUMERATED.match(self.text) is None
         )
 
-    @property
+    @cached_property  # asked by the splitter's passes again and again; the text is fixed
     def role(self) -> str:
         """toc | colophon | dateline | start | credit | byline | masthead | subtitle | head
         | body."""
@@ -192,15 +192,20 @@ def _unweighted(pair: str) -> float:
     return 1.0
 
 
-def _coverage(
-    head: str, body: Container[str], weight: Callable[[str], float] = _unweighted
-) -> float:
-    """The (weighted) share of the headline's character pairs that the body holds; `body`
-    is a text's `_word_chars` or a set of pairs."""
-    pairs = _pairs(head)
-    total = sum(map(weight, pairs))
-    found = sum(weight(p) for p in pairs if p in body)
-    return found / total if total else 0.0
+def _coverages(
+    head: str, bodies: Iterable[Container[str]], weight: Callable[[str], float] = _unweighted
+) -> list[float]:
+    """The (weighted) share of the headline's character pairs that each body holds; a body
+    is a text's `_word_chars` or a set of pairs. The pairs are weighed once for all."""
+    weighted = [(p, weight(p)) for p in _pairs(head)]
+    total = sum(w for _, w in weighted)
+    if not total:
+        return [0.0 for _ in bodies]
+    return [sum(w for p, w in weighted if p in body) / total for body in bodies]
+
+
+def _coverage(head: str, body: Container[str]) -> float:
+    return _coverages(head, (body,))[0]
 
 
 def _places(text: str) -> set[str]:
@@ -342,8 +347,8 @@ class _Headlines:
             self.weights[pair] = math.log(1 + len(self.bodies) / k) if k else 1.0
         return self.weights[pair]
 
-    def score(self, unit: _Unit, article: ArticleSpan) -> float:
-        return _coverage(unit.text, self.bodies[id(article)], self.weight)
+    def scores(self, unit: _Unit, articles: list[ArticleSpan]) -> list[float]:
+        return _coverages(unit.text, [self.bodies[id(a)] for a in articles], self.weight)
 
     def share(self, run: _Run, above: list[ArticleSpan], below: ArticleSpan | None) -> None:
         units = _units(run)
@@ -351,7 +356,11 @@ class _Headlines:
         if not candidates:
             return
         heads = [i for i, u in enumerate(units) if u.kind == "head"]
-        scores = {(i, id(a)): self.score(units[i], a) for i in heads for a in candidates}
+        scores = {
+            (i, id(a)): score
+            for i in heads
+            for a, score in zip(candidates, self.scores(units[i], candidates), strict=True)
+        }
         fits = {i: self._naming(units[i], candidates) for i in heads}
         owner = self._match(len(units), fits, scores)
         default = below if below else above[-1]
