@@ -184,7 +184,7 @@ def _visits(text: str, ctx: PlaceContext, persons: set[str]) -> list[EventMentio
     return out
 
 
-@lru_cache(maxsize=16384)  # sentences recur from page to page, and pages of a place
+@lru_cache(maxsize=4096)  # sentences recur from page to page, and pages of a place
 def _named_events(text: str, ctx: PlaceContext) -> tuple[EventMention, ...]:
     """The events a sentence names, longest first. They depend on the sentence and its
     article's places, not on the document's persons, so each is read once per context."""

@@ -205,7 +205,7 @@ def _is_place(text: str, at: int) -> bool:
     return gazetteer().match(text, at) is not None
 
 
-@lru_cache(maxsize=16384)  # sentences recur from page to page (boilerplate, reprints)
+@lru_cache(maxsize=4096)  # sentences recur from page to page (boilerplate, reprints)
 def _names_in_sentence(text: str, in_headline: bool = False) -> tuple[str, ...]:
     """Names introduced in a sentence by their context (pass 1). A line of the headline is
     never an author's name (`座\\n谈会`: the headline of a page wrapped it). They depend on
@@ -423,7 +423,7 @@ def _headline_event(
     return None
 
 
-@lru_cache(maxsize=16384)  # sentences recur from page to page, and so do their dates
+@lru_cache(maxsize=4096)  # sentences recur from page to page, and so do their dates
 def _event_date(sentence_text: str, at: int, near: date | None, year: int | None) -> str | None:
     """The date written nearest an event mention at `at`: the first one after it
     (中央经济工作会议12月15日至16日…), else the last one before it (2月17日，…会议召开),

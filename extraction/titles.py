@@ -124,7 +124,7 @@ def _make_post(title: Title, org: str, ctx: PlaceContext) -> Post:
     return Post(title.post, canonical + title.suffix)
 
 
-@lru_cache(maxsize=16384)  # sentences recur from page to page, in stories of one place
+@lru_cache(maxsize=4096)  # sentences recur from page to page, in stories of one place
 def read_chains(text: str, ctx: PlaceContext, default_org: str | None = None) -> tuple[Chain, ...]:
     """All title chains of one sentence, with the names they apply to.
 
