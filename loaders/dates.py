@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 import cn2an
 
@@ -20,10 +22,14 @@ FULL_DATE = re.compile(r"(?P<y>20\d{2}|19\d{2})年(?P<m>\d{1,2})月(?P<d>\d{1,2}
 YEAR = re.compile(r"(20\d{2})年")
 
 
+_FULL_WIDTH = str.maketrans("０１２３４５６７８９", "0123456789")
+
+
+@lru_cache(maxsize=1024)  # a few hundred numerals in all; cn2an is slow
 def _int(text: str | None) -> int | None:
     if not text:
         return None
-    text = text.translate(str.maketrans("０１２３４５６７８９", "0123456789"))
+    text = text.translate(_FULL_WIDTH)
     if text.isdigit():
         return int(text)
     if all(c in "〇零一二三四五六七八九" for c in text):  # digit-by-digit years: 二〇二三
@@ -44,7 +50,11 @@ class DateMention:
 
 
 def find_dates(text: str) -> list[DateMention]:
-    out = []
+    return list(iter_dates(text))
+
+
+def iter_dates(text: str) -> Iterator[DateMention]:
+    """The dates of a text, left to right, read as they are asked for."""
     for m in DATE.finditer(text):
         day = _int(m.group("d"))
         month = _int(m.group("m"))
@@ -52,8 +62,7 @@ def find_dates(text: str) -> list[DateMention]:
             continue
         if month is None and not m.group("d").isdigit():
             continue  # 一日办结, 三日内: a bare day in words is a duration, not a date
-        out.append(DateMention(m.start(), m.end(), _int(m.group("y")), month, day))
-    return out
+        yield DateMention(m.start(), m.end(), _int(m.group("y")), month, day)
 
 
 def document_year(text: str) -> int | None:

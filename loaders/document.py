@@ -15,7 +15,7 @@ from lexicons import Place
 from loaders.articles import Layout, Paragraph, split_articles
 from loaders.clean import clean
 from loaders.cues import DATELINE
-from loaders.dates import complete, document_year, find_dates
+from loaders.dates import complete, document_year, find_dates, iter_dates
 from loaders.decode import read_text
 from loaders.mapped import MappedText
 from loaders.places import dominant_city, dominant_place, gazetteer
@@ -139,9 +139,9 @@ def _article_date(body: str, year: int | None, issued: date | None) -> date | No
     if dated:
         with suppress(ValueError):
             return date(*map(int, dated.groups()))
-    months = [m.month for m in find_dates(body) if m.month]
+    month = next((m.month for m in iter_dates(body) if m.month), None)  # the body's first
     for mention in find_dates(body[:LEAD_CHARS]):
-        when = complete(mention, year, months[0] if months else None, near=issued)
+        when = complete(mention, year, month, near=issued)
         if when is not None:
             return when
     return issued
