@@ -50,7 +50,7 @@ _BULLET = re.compile(r"[●▲■◆★]")
 _OPENING = re.compile(r"[（(《“‘「]")
 _CLOSING = re.compile(r"[）)》”’」]")
 _CREDIT = re.compile(r"^[（(].*[）)]$")
-_ORNAMENT = re.compile(r"[●■◆▲□★☆◇○\s]")
+_ORNAMENT = re.compile(r"[●■◆▲□★☆◇○]|[^\S\n]")  # within a line
 _REPEAT = re.compile(r"([\u4e00-\u9fff]{4,24}?)\1+|([\u4e00-\u9fff]{2,3}?)\2{2,}")
 
 
@@ -85,15 +85,18 @@ def _open_clause(line: str) -> bool:
 def drop_banners(text: str, min_repeats: int = 3, max_len: int = 30) -> Iterator[Span]:
     """Short lines that recur on many pages are running heads, not content; one that
     recurs at all and cuts a sentence in two is a running head that the column ran into."""
-    lines = [(m.start(), m.end(), _ORNAMENT.sub("", m.group())) for m in _LINE.finditer(text)]
-    counts = Counter(s for _, _, s in lines if 2 <= len(s) <= max_len)
+    keys = _ORNAMENT.sub("", text).split("\n")  # each line's key, in one pass over the page
+    counts = Counter(key for key in keys if 2 <= len(key) <= max_len)
     previous = ""
-    for start, end, key in lines:
+    start = 0
+    for line, key in zip(text.split("\n"), keys, strict=True):
+        end = start + len(line)
         n = counts.get(key, 0) if 2 <= len(key) <= max_len and not _CREDIT.match(key) else 0
         if n >= min_repeats or (n >= 2 and _open_clause(previous)):
             yield start, min(end + 1, len(text))
         elif key:
-            previous = text[start:end]
+            previous = line
+        start = end + 1
 
 
 def drop_repeats(text: str) -> Iterator[Span]:
