@@ -111,7 +111,7 @@ def _named(text: str, m: re.Match[str], ctx: PlaceContext) -> EventMention | Non
     if ends_with_suffix(text[max(0, start - 4) : end]):
         return None  # 人民代表大会 is a body, not a meeting
     while start > 0 and text[start - 1] not in STOP and end - start < 48:
-        if _introduced(text, start) and end - start > len(m.group()) + 1:
+        if end - start > len(m.group()) + 1 and _introduced(text, start):
             break
         if text[start - 1] == "”" and "“" in text[:start]:
             start = text.rindex("“", 0, start)  # a quoted name may hold commas
