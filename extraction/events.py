@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 
 import lexicons
 from extraction.names import is_common_word
@@ -64,7 +64,7 @@ VISITORS = re.compile(r"(?:团|组|一行|代表团|考察团|调研组|检查�
 MIN_NAME = 6
 
 
-@dataclass(frozen=True)  # shared: a sentence's mentions are cached
+@dataclass
 class EventMention:
     start: int  # within the sentence
     end: int
@@ -184,24 +184,17 @@ def _visits(text: str, ctx: PlaceContext, persons: set[str]) -> list[EventMentio
     return out
 
 
-@lru_cache(maxsize=4096)  # sentences recur from page to page, and pages of a place
-def _named_events(text: str, ctx: PlaceContext) -> tuple[EventMention, ...]:
-    """The events a sentence names, longest first. They depend on the sentence and its
-    article's places, not on the document's persons, so each is read once per context."""
+def find_events(
+    text: str, ctx: PlaceContext, persons: frozenset[str] | set[str] = frozenset()
+) -> list[EventMention]:
+    """Event mentions of one sentence; where two overlap, visits first, then the longer."""
     named = [e for m in _event_pattern().finditer(text) if (e := _named(text, m, ctx))]
     named += [
         EventMention(m.start(), m.end(), m.group(), "meeting", None, False, False)
         for m in CONGRESS.finditer(text)
     ]
     named = [e for e in named if not _in_book_title(text, e.start)]
-    return tuple(sorted(named, key=lambda e: e.start - e.end))
-
-
-def find_events(
-    text: str, ctx: PlaceContext, persons: frozenset[str] | set[str] = frozenset()
-) -> list[EventMention]:
-    """Event mentions of one sentence; where two overlap, visits first, then the longer."""
-    found = _visits(text, ctx, persons) + list(_named_events(text, ctx))
+    found = _visits(text, ctx, persons) + sorted(named, key=lambda e: e.start - e.end)
     kept: list[EventMention] = []
     for e in found:
         if any(k.start < e.end and e.start < k.end for k in kept):

@@ -205,15 +205,9 @@ def _is_place(text: str, at: int) -> bool:
     return gazetteer().match(text, at) is not None
 
 
-@lru_cache(maxsize=4096)  # sentences recur from page to page (boilerplate, reprints)
-def _names_in_sentence(text: str, in_headline: bool = False) -> tuple[str, ...]:
+def _names_in_sentence(text: str, in_headline: bool = False) -> Iterator[str]:
     """Names introduced in a sentence by their context (pass 1). A line of the headline is
-    never an author's name (`座\\n谈会`: the headline of a page wrapped it). They depend on
-    the sentence alone, so each distinct sentence is read once."""
-    return tuple(_introduced_names(text, in_headline))
-
-
-def _introduced_names(text: str, in_headline: bool) -> Iterator[str]:
+    never an author's name (`座\\n谈会`: the headline of a page wrapped it)."""
     for chain in scan_chains(text):
         for name, start, _ in chain.names:
             if not _is_place(text, start):

@@ -47,14 +47,14 @@ class Post:
     org: str
 
 
-@dataclass(frozen=True)  # shared: a sentence's chains are cached
+@dataclass
 class Chain:
     """One designation: its posts and the names it applies to, with clean offsets."""
 
     start: int
     end: int
-    posts: tuple[Post, ...]
-    names: tuple[tuple[str, int, int], ...]
+    posts: list[Post]
+    names: list[tuple[str, int, int]]
 
 
 @cache
@@ -124,18 +124,16 @@ def _make_post(title: Title, org: str, ctx: PlaceContext) -> Post:
     return Post(title.post, canonical + title.suffix)
 
 
-@lru_cache(maxsize=4096)  # sentences recur from page to page, in stories of one place
-def read_chains(text: str, ctx: PlaceContext, default_org: str | None = None) -> tuple[Chain, ...]:
+def read_chains(text: str, ctx: PlaceContext, default_org: str | None = None) -> list[Chain]:
     """All title chains of one sentence, with the names they apply to.
 
     `default_org` is the body the story is about (the organizer of its meeting): a chain
-    that names no body of its own (`党组书记、院长李勇`) is taken to be in it. The chains
-    depend on these three alone, so each distinct sentence is read once in each context.
+    that names no body of its own (`党组书记、院长李勇`) is taken to be in it.
     """
-    return tuple(
-        Chain(scan.start, scan.end, _posts(scan, ctx, default_org), scan.names)
+    return [
+        Chain(scan.start, scan.end, _posts(scan, ctx, default_org), list(scan.names))
         for scan in scan_chains(text)
-    )
+    ]
 
 
 @dataclass(frozen=True)
@@ -160,7 +158,7 @@ class ChainScan:
     after_name: bool  # 习近平总书记: the title follows its person, and names its own body
 
 
-def _posts(scan: ChainScan, ctx: PlaceContext, default_org: str | None) -> tuple[Post, ...]:
+def _posts(scan: ChainScan, ctx: PlaceContext, default_org: str | None) -> list[Post]:
     posts = []
     for item in scan.items:
         org = _implied(item.title, item.raw, item.carried, ctx)
@@ -168,7 +166,7 @@ def _posts(scan: ChainScan, ctx: PlaceContext, default_org: str | None) -> tuple
             org = item.raw or item.carried or item.earlier or default_org
         if org:
             posts.append(_make_post(item.title, org, ctx))
-    return tuple(posts)
+    return posts
 
 
 @lru_cache(maxsize=4096)
