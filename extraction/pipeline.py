@@ -466,7 +466,7 @@ def extract_document(doc: Document) -> DocumentRecord:
             chains = read_chains(text, ctx, story_body)
             mentioned = find_events(text, ctx, known)
             if not (mentions or chains or mentioned):
-                continue  # nothing to read (about half the sentences): no evidence to make
+                continue  # nothing to read (about a third of the sentences): no evidence to make
             ev = c.evidence(article, sentence)
             for name, _, _ in mentions:
                 person = c.persons.get(name)
