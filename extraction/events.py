@@ -5,7 +5,7 @@ A *named* event ends with an event word from lexicons/event_words.tsv (会议, �
 出席, 在 …). A bare event word right after such a word (`出席会议`, `会议由`) is the
 story's own meeting, not a new one.
 
-A *visit* is who went where: `哈密市考察团来我市考察`, `习近平到常德市考察调研`.
+A *visit* is who went where: `哈密市考察团来我市考察`, `张三到常德市考察调研`.
 
 A mention is *reported* when the text says it took place (`召开X`, `X召开`, `在Y举行的X`,
 `收听收看了X`) or it is a numbered session (`十五届人大四次会议`); background mentions

@@ -114,10 +114,10 @@ def name_at(text: str, at: int, strict: bool = True) -> str | None:
         end3 = g0 + 2
         if end3 >= len(text) or text[end3] in BOUNDARY:
             return text[at:end3]
-        if starts_stop(text, g0 + 1):  # 张毅出席, 王军说
+        if starts_stop(text, g0 + 1):  # 张三出席, 李四说
             return text[at : g0 + 1]
         if starts_stop(text, end3):
-            if _jieba_word_at(text, at, g0 + 1):  # 董鸿颇为: 颇为 is a word
+            if _jieba_word_at(text, at, g0 + 1):  # 王明颇为: 颇为 is a word
                 return text[at : g0 + 1]
             return text[at:end3]
         return None if strict else text[at:end3]

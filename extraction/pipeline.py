@@ -1,10 +1,10 @@
 """From a loaded document to its extraction record (extraction/records.py).
 
 Two passes over the sentences of each article:
-1. *names*: persons introduced by a title chain, a designation (`种粮大户戴宏`), as the
-   subject of a speech verb (`王庆品说`), or alone on a line (a speech's author);
+1. *names*: persons introduced by a title chain, a designation (`种粮大户张三`), as the
+   subject of a speech verb (`张三说`), or alone on a line (a speech's author);
 2. *facts*: every mention of a known name (and of a given name standing for it:
-   `士刚同志` → 郭士刚), positions from the chains, events, and participations — a role
+   `建国同志` → 张建国), positions from the chains, events, and participations — a role
    cue (`主持`, `出席并讲话`, `陪同`) applies to the persons named before it in its clause
    group, at the event named in the sentence or the article's current event.
 """
@@ -230,7 +230,7 @@ def _names_in_sentence(text: str, in_headline: bool = False) -> Iterator[str]:
 
 
 def _subject_list(text: str, at: int) -> list[str]:
-    """`王庆品说`, `李干杰、何立峰及…陪同`, `习近平总书记指出`: names opening a clause whose
+    """`张三说`, `张三、李四及…陪同`, `张三总书记指出`: names opening a clause whose
     verb (or a title that names its body) follows them."""
     names: list[str] = []
     pos = at
@@ -246,7 +246,7 @@ def _subject_list(text: str, at: int) -> list[str]:
         pos += len(name)
         if text[pos : pos + 1] in ("、", "和", "及") and len(names) < 8:
             if text[pos] == "及" and name_at(text, pos + 1, strict=True) is None:
-                return names  # 李干杰、何立峰及中央和国家机关有关部门负责同志
+                return names  # 张三、李四及中央和国家机关有关部门负责同志
             pos += 1
             continue
         break
@@ -293,7 +293,7 @@ def _mentions(text: str, lookup: _Lookup) -> list[tuple[str, int, int]]:
     out = []
     for k, start, end in lookup.automaton.find_matches_as_indexes(text):
         full = lookup.full[k]
-        if lookup.forms[k] != full:  # a given name: must stand alone (士刚同志, 文龙副市长)
+        if lookup.forms[k] != full:  # a given name: must stand alone (建国同志, 建国副市长)
             prev = text[start - 1 : start]
             if (prev and prev not in BOUNDARY) or not (
                 text[end : end + 1] == "、" or text.startswith(_given_name_followers(), end)
@@ -333,7 +333,7 @@ class _Role:
 
 def _clause_floor(text: str, cue: int, mentions: list[tuple[str, int, int]]) -> int:
     """Where the subjects of a cue at `cue` may start. Walking back over the clauses
-    (split at commas outside quotes): a clause that ends with a name (`…局长张飞，`) is an
+    (split at commas outside quotes): a clause that ends with a name (`…局长张三，`) is an
     item of a list of attendees and the walk goes on; a name elsewhere in its clause is
     that clause's subject, and the walk stops there; a clause without a name goes on only
     if it is the cue's own or continues the same subject (并…, 详细…); any other clause
@@ -452,7 +452,7 @@ def extract_document(doc: Document) -> DocumentRecord:
             text = squeezed[sentence.index]
             known.update(_names_in_sentence(text, bool(text) and text in headline))
     known = {n for n in known if looks_like_name(n)}
-    known -= set(_given_names(known))  # 文龙 (市长) is 陆文龙, not a person of its own
+    known -= set(_given_names(known))  # 建国 (市长) is 张建国, not a person of its own
     lookup = _Lookup.of({n: n for n in known} | _given_names(known))
 
     for article in articles:
@@ -496,7 +496,7 @@ def extract_document(doc: Document) -> DocumentRecord:
                 if event is None:
                     continue
                 if role.weak and not named and (role.person, event.id) not in c.participations:
-                    continue  # 习近平总书记指出…: quoted, not said at this meeting
+                    continue  # 张三总书记指出…: quoted, not said at this meeting
                 c.take_part(role.person, event, set(role.roles), ev)
 
     return DocumentRecord(

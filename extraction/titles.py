@@ -1,4 +1,4 @@
-"""Title chains: `市委常委、宣传部部长王自合`, `副主任郭士刚、李兴臣`, `党组书记、院长李勇`.
+"""Title chains: `市委常委、宣传部部长张三`, `副主任李四、王五`, `党组书记、院长赵六`.
 
 A chain is a run of (body, title) items joined by `、` or `兼`, followed by one or more
 names joined by `、`/`和`/`及`. The body of an item is the text between the previous
@@ -128,7 +128,7 @@ def read_chains(text: str, ctx: PlaceContext, default_org: str | None = None) ->
     """All title chains of one sentence, with the names they apply to.
 
     `default_org` is the body the story is about (the organizer of its meeting): a chain
-    that names no body of its own (`党组书记、院长李勇`) is taken to be in it.
+    that names no body of its own (`党组书记、院长赵六`) is taken to be in it.
     """
     return [
         Chain(scan.start, scan.end, _posts(scan, ctx, default_org), list(scan.names))
@@ -155,7 +155,7 @@ class ChainScan:
     end: int
     items: tuple[_Item, ...]
     names: tuple[tuple[str, int, int], ...]
-    after_name: bool  # 习近平总书记: the title follows its person, and names its own body
+    after_name: bool  # 张三总书记: the title follows its person, and names its own body
 
 
 def _posts(scan: ChainScan, ctx: PlaceContext, default_org: str | None) -> list[Post]:
@@ -193,7 +193,7 @@ def scan_chains(text: str) -> tuple[ChainScan, ...]:
             seg_start = max(anchor, delimiters.last_before(m.start()) + 1)
             raw = _org_text(text, seg_start, m.start())
             if j == i and raw and _is_name_before_title(raw, title):
-                # 习近平总书记, 李勇院长: the title follows the person it describes
+                # 张三总书记, 赵六院长: the title follows the person it describes
                 start = m.start() - len(raw)
                 item = _Item(title, "", None, None)
                 chains.append(ChainScan(start, m.end(), (item,), ((raw, start, m.start()),), True))
@@ -240,7 +240,7 @@ def _has_place(raw: str) -> bool:
 
 
 def _is_name_before_title(raw: str, title: Title) -> bool:
-    """习近平 in 习近平总书记; not 南陵 in 南陵县委书记 (南陵县 is a place)."""
+    """张三 in 张三总书记; not 南陵 in 南陵县委书记 (南陵县 is a place)."""
     return (
         looks_like_name(raw)
         and not is_common_word(raw)
