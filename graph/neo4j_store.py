@@ -7,14 +7,16 @@ their own nodes and links (documents, articles, sentences, mentions, reports); p
 bodies, events and their links are MERGEd, and skipped when this store wrote them already
 and they bring no new list values (graph/written.py). Every value travels as a parameter;
 the only names put into the Cypher text are labels and relationship types from the schema
-table (graph/vocab.py).
+table (graph/vocab.py). A thread of the store's own makes a batch's statements while the
+server runs the ones before: the server answers a write statement only once it has run it,
+so making each statement's rows between two statements kept the server waiting.
 
 A fact's sentences and documents are not list properties of the fact, as its other sets are,
 but one `REPORTS` relationship per document that reports it, from the Document to the fact's
 target, with the fact's id and that document's sentence ids (graph/SCHEMA.md). Lists that
-grow with the corpus were rewritten whole by every batch that added to them (习近平's post
-gets a sentence from a third of the pages): a batch now CREATEs its documents' reports and
-leaves the earlier ones alone.
+grow with the corpus were rewritten whole by every batch that added to them (the busiest
+post, the head of state's, gets a sentence from a third of the pages): a batch now CREATEs
+its documents' reports and leaves the earlier ones alone.
 """
 
 from __future__ import annotations
