@@ -15,12 +15,13 @@ import pytest
 
 from extraction import extract_document
 from graph.embedded import EmbeddedStore
-from graph.ingest import IngestReport, ingest, pending_items
+from graph.ingest import IngestReport, ingest, pending_items, read_record
 from graph.model import content_id
 from graph.neo4j_store import Neo4jStore
+from graph.resolve import resolve_document
 from graph.store import GraphStore, summary
 from graph.to_networkx import to_networkx
-from graph.vocab import DECISION_LINKS, LINK_TYPES, NODE_TYPES
+from graph.vocab import DECISION_LINKS, EVIDENCE_LINKS, LINK_TYPES, NODE_TYPES
 from loaders.document import load_document
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -275,6 +276,20 @@ def test_a_bad_record_does_not_keep_out_a_good_one_of_the_same_document(
     assert report.loaded == [doc] and counts["documents"] == 1
     assert [f.source for f in report.failures] == [f"{records}:1"]
     assert report.skipped == [doc]  # the third line: its document is there
+
+
+@pytest.mark.neo4j
+def test_a_batch_whose_statements_cannot_be_made_fails_whole(request, seed_records: Path):
+    """Neo4j's store makes a batch's statements in a thread of its own while the server runs
+    the ones before: an error there still fails the write, and nothing of the batch stays."""
+    batch = resolve_document(read_record(seed_records.read_bytes().splitlines()[0]))
+    fact = next(k for k in batch.links.values() if k.type in EVIDENCE_LINKS)
+    fact.sets["evidence"].add(content_id("evidence", "a sentence the batch does not hold"))
+    with _opened(_neo4j_opener(request)) as store:
+        with pytest.raises(KeyError):  # the sentence's document, for the fact's reports
+            store.write(batch)
+        assert store.loaded_documents() == set()
+        assert summary(store)["persons"] == 0
 
 
 @pytest.mark.neo4j
