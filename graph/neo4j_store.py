@@ -251,6 +251,10 @@ class Neo4jStore:
     def query(self, text: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
         return [record.data() for record in self.run_cypher(text, params)]
 
+    @staticmethod
+    def prepare(batch: GraphBatch) -> None:
+        """Nothing: the batch's items go to Neo4j as they are, as the queries' parameters."""
+
     def write(self, batch: GraphBatch) -> None:
         def work(tx: ManagedTransaction) -> None:
             fresh = _fresh(tx, batch)

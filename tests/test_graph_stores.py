@@ -5,6 +5,7 @@ The Neo4j cases use the project's test server (tests/conftest.py: NEO4J_TEST_URI
 
 from __future__ import annotations
 
+import copy
 import json
 from collections import Counter
 from collections.abc import Callable, Iterator
@@ -15,10 +16,11 @@ import pytest
 
 from extraction import extract_document
 from graph.embedded import EmbeddedStore
-from graph.ingest import IngestReport, ingest, pending_items
-from graph.model import GraphBatch, Link, content_id
+from graph.ingest import IngestReport, ingest, pending_items, read_record
+from graph.model import GraphBatch, Link, combine, content_id
 from graph.neo4j_store import Neo4jStore
 from graph.ntriples import batch_lines
+from graph.resolve import resolve_document
 from graph.store import GraphStore, summary
 from graph.to_networkx import to_networkx
 from graph.vocab import DECISION_LINKS, LINK_TYPES, NODE_TYPES
@@ -234,6 +236,26 @@ def test_the_embedded_store_sends_a_set_value_once_a_run_and_keeps_them_all(tmp_
         (link,) = store.links("HOLDS")
         assert link.sets["seen"] == {"2024-01-05", "2024-02-01"}
         assert link.sets["docs"] == {f"document/{d}" for d in "abc"}
+
+
+def test_a_batch_prepared_for_the_embedded_store_writes_the_same_quads(
+    tmp_path: Path, seed_records: Path
+):
+    """`prepare` (run in the extraction workers) turns the per-document items into text:
+    they no longer travel as objects, and the store ends with the same quads."""
+    records = seed_records.read_text(encoding="utf-8").splitlines()
+    batch = combine(resolve_document(read_record(r.encode())) for r in records)
+    prepared = copy.deepcopy(batch)
+    EmbeddedStore.prepare(prepared)
+    assert {n.label for n in prepared.nodes.values()} & {"Evidence", "Article"} == set()
+    assert not any("evidence" in k.sets for k in prepared.links.values())
+    assert len(prepared.links) + prepared.made_links == len(batch.links)
+    quads = []
+    for name, written in (("whole", batch), ("prepared", prepared)):
+        with EmbeddedStore(tmp_path / name) as store:
+            store.write(written)
+            quads.append({str(q) for q in store.store})
+    assert quads[0] == quads[1] and len(quads[0]) > 1000
 
 
 def _empty(store: GraphStore) -> None:
