@@ -177,9 +177,8 @@ class EmbeddedStore:
         `lenient`: pyoxigraph does not validate the IRIs again, a fifth of its work; every
         IRI here is made by graph/vocab.py from a fixed base and hex ids or a percent-encoded
         title, and every literal escaped by graph/ntriples.py or pyoxigraph's Literal."""
-        written = self.written.values  # the dict: no method call per item
-        content, markers = batch_lines(batch, written)
-        index = dict.fromkeys(index_lines(batch.nodes.values(), written))  # each once
+        content, markers = batch_lines(batch, self.written.ids)  # the set: no method call
+        index = dict.fromkeys(index_lines(batch.nodes.values(), self.written.ids))  # each once
         text = "\n".join([content, *index]).encode("utf-8")
         self.store.bulk_load(b"\n".join([text, *batch.made]), format=_NQ, lenient=True)
         self.store.load(markers.encode("utf-8"), format=_NT)

@@ -19,14 +19,13 @@ index existed: `okg:names a okg:NameIndex` says that a store has it.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Container, Iterable
 
 from pyoxigraph import Literal
 
 from graph.model import Node
 from graph.ntriples import iri_ref
 from graph.vocab import NODE_TYPES, OKG, PREFIXES
-from graph.written import Sets
 
 NAMED = {
     "Person": ("name",),
@@ -67,17 +66,14 @@ def _lines(label: str, subject: str, name: str) -> Iterable[str]:
         yield f"{subject} <{PAIR[label]}> {Literal(pair)} <{NAMES_GRAPH}> ."
 
 
-def index_lines(nodes: Iterable[Node], known: Mapping[str, Sets] | None = None) -> list[str]:
+def index_lines(nodes: Iterable[Node], known: Container[str] = frozenset()) -> list[str]:
     """The N-Quads lines that index the names of `nodes`; for a `known` node (one whose
-    single values the store has already: graph/written.py), its sets' new names only (a
-    body's aliases)."""
-    known = known or {}
+    single values the store has already), its sets' names only (a body's aliases)."""
     out: list[str] = []
     for node in nodes:
         for key in NAMED.get(node.label, ()):
             if key in NODE_TYPES[node.label].sets:
-                written = known.get(node.id, {}).get(key, set())
-                names: Iterable[object] = node.sets.get(key, set()) - written
+                names: Iterable[object] = node.sets.get(key, ())
             elif node.id in known:
                 continue
             else:

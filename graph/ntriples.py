@@ -9,7 +9,7 @@ mapping and it cannot drift.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Container, Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -26,7 +26,7 @@ from graph.vocab import (
     Prop,
     role_iri,
 )
-from graph.written import PER_DOCUMENT, PER_DOCUMENT_SETS, Sets
+from graph.written import PER_DOCUMENT, PER_DOCUMENT_SETS
 
 _ESCAPE = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
 _A = f" <{PREFIXES['rdf']}type> "
@@ -87,19 +87,16 @@ class _Lines:
         props: dict[str, Scalar],
         sets: dict[str, set[str]],
         shape: _Shape,
-        known: Sets | None,
+        known: bool,
     ) -> None:
-        """A node's or link node's values: its props unless it is `known` (then `known` is
-        the values of its sets written already), and its sets' values but those."""
+        """A node's or link node's values: its sets, and its props unless it is `known`."""
         out = self.out
-        if known is None:
+        if not known:
             for key, value in props.items():
                 if value is not None:
                     predicate, kind = shape.props[key]
                     out.append(f"{subject}{predicate}{self.term(kind, value)} .")
         for key, values in sets.items():
-            if known and key in known:
-                values = values - known[key]
             predicate, kind = shape.sets[key]
             head = subject + predicate
             if kind == "ref":
@@ -134,35 +131,35 @@ def _role_ref(title: str) -> str:
     return f"<{role_iri(title)}>"
 
 
-def node_lines(node: Node, out: list[str]) -> None:
-    """Append the node's lines to `out`, its rdf:type first."""
+def node_lines(node: Node, out: list[str], known: bool = False) -> None:
+    """Append the node's lines to `out`, its rdf:type first; a `known` node (one whose type
+    and single values, fixed by its id, are in the store already) gives its set values only."""
     lines = _Lines()
     subject = iri_ref(node.id)
     shape = _NODES[node.label]
-    lines.out.append(subject + shape.type_line)
-    lines.item(subject, node.props, node.sets, shape, None)
+    if not known:
+        lines.out.append(subject + shape.type_line)
+    lines.item(subject, node.props, node.sets, shape, known)
     out += lines.out + lines.role_lines()
 
 
-def link_lines(link: Link, out: list[str]) -> None:
+def link_lines(link: Link, out: list[str], known: bool = False) -> None:
     """Append the link's lines: the shortcut triple, and for links with evidence or a
-    reason, its link node (class, both ends, properties)."""
+    reason, its link node (class, both ends, properties); a `known` link its set values only."""
     lines = _Lines()
-    _link_lines(link.id, link, lines, None)
+    _link_lines(link.id, link, lines, known)
     out += lines.out + lines.role_lines()
 
 
-def _link_lines(link_id: str, link: Link, lines: _Lines, known: Sets | None) -> None:
-    """The link's lines; of a `known` link (the values of its sets written), the new set
-    values only."""
+def _link_lines(link_id: str, link: Link, lines: _Lines, known: bool) -> None:
     t = LINK_TYPES[link.type]
     if t.rdf_class is None:
-        if known is None:
+        if not known:
             lines.out.append(_shortcut(t, link))
         return
     shape = _LINKS[link.type]
     subject = iri_ref(link_id)
-    if known is None:
+    if not known:
         lines.out.append(_shortcut(t, link))
         lines.out.append(subject + shape.type_line)
         lines.out.append(f"{subject} <{t.source_pred}> {iri_ref(link.source)} .")
@@ -175,26 +172,24 @@ def _shortcut(t: LinkType, link: Link) -> str:
     return f"{iri_ref(ends[0])} <{t.shortcut}> {iri_ref(ends[1])} ."
 
 
-def batch_lines(batch: GraphBatch, known: Mapping[str, Sets] | None = None) -> tuple[str, str]:
+def batch_lines(batch: GraphBatch, known: Container[str] = frozenset()) -> tuple[str, str]:
     """A batch as two N-Triples texts: its content, each line once, and its documents'
     markers (their rdf:type, which `loaded_documents` reads and the store writes last), which
-    the content leaves out. Of the nodes and links whose id is `known` (graph/written.py:
-    in the store with their type and single values), the set values not known only."""
-    known = known or {}
+    the content leaves out; of the nodes and links whose id is `known`, the set values only."""
     lines = _Lines()
     documents = _NODES["Document"]
     markers = []
     for node_id, node in batch.nodes.items():
         subject = iri_ref(node_id)
         shape = _NODES[node.label]
-        known_node = known.get(node_id)
+        known_node = node_id in known
         if shape is documents:
             markers.append(subject + shape.type_line)
-        elif known_node is None:
+        elif not known_node:
             lines.out.append(subject + shape.type_line)
         lines.item(subject, node.props, node.sets, shape, known_node)
     for link_id, link in batch.links.items():  # the dict's key: ids are hashed on demand
-        _link_lines(link_id, link, lines, known.get(link_id))
+        _link_lines(link_id, link, lines, link_id in known)
     return "\n".join(lines.out + lines.role_lines()), "\n".join(markers)
 
 
@@ -213,16 +208,16 @@ def make_per_document(batch: GraphBatch) -> None:
             subject = iri_ref(node_id)
             shape = _NODES[node.label]
             lines.out.append(subject + shape.type_line)
-            lines.item(subject, node.props, node.sets, shape, None)
+            lines.item(subject, node.props, node.sets, shape, False)
     for link_id, link in list(batch.links.items()):
         if link.type in PER_DOCUMENT:
             del batch.links[link_id]
             batch.made_links += 1
-            _link_lines(link_id, link, lines, None)
+            _link_lines(link_id, link, lines, False)
             continue
         sets = {k: link.sets.pop(k) for k in PER_DOCUMENT_SETS if k in link.sets}
         if sets:
-            lines.item(iri_ref(link_id), {}, sets, _LINKS[link.type], {})
+            lines.item(iri_ref(link_id), {}, sets, _LINKS[link.type], True)
     batch.made.append("\n".join(lines.out + lines.role_lines()).encode("utf-8"))
 
 

@@ -17,9 +17,8 @@ import pytest
 from extraction import extract_document
 from graph.embedded import EmbeddedStore
 from graph.ingest import IngestReport, ingest, pending_items, read_record
-from graph.model import GraphBatch, Link, combine, content_id
+from graph.model import combine, content_id
 from graph.neo4j_store import Neo4jStore
-from graph.ntriples import batch_lines
 from graph.resolve import resolve_document
 from graph.store import GraphStore, summary
 from graph.to_networkx import to_networkx
@@ -211,31 +210,6 @@ def test_batches_that_send_only_what_is_new_give_the_graph_of_one_batch(
             batch_size=1,
         )
         assert snapshot(store) == whole
-
-
-def _holds(seen: str, doc: str) -> GraphBatch:
-    """A batch of one document's HOLDS link, seen on `seen`."""
-    batch = GraphBatch(documents=[doc])
-    sets = {"seen": {seen}, "docs": {f"document/{doc}"}, "evidence": {f"evidence/{doc}"}}
-    batch.add_link(Link("HOLDS", "person/p", "post/q", sets=sets))
-    return batch
-
-
-def test_the_embedded_store_sends_a_set_value_once_a_run_and_keeps_them_all(tmp_path: Path):
-    """A recurring link's date seen is sent in the first batch that has it only (a value of
-    its evidence or documents is new with every document); the store has every value."""
-    with EmbeddedStore(tmp_path / "store") as store:
-        store.write(_holds("2024-01-05", "a"))
-        again = _holds("2024-01-05", "b")
-        again.add_link(Link("HOLDS", "person/p", "post/q", sets={"seen": {"2024-02-01"}}))
-        content, _ = batch_lines(again, store.written.values)
-        assert "2024-01-05" not in content and content.count("2024-02-01") == 1
-        assert "document/b" in content and "evidence/b" in content
-        store.write(again)
-        store.write(_holds("2024-01-05", "c"))
-        (link,) = store.links("HOLDS")
-        assert link.sets["seen"] == {"2024-01-05", "2024-02-01"}
-        assert link.sets["docs"] == {f"document/{d}" for d in "abc"}
 
 
 def test_a_batch_prepared_for_the_embedded_store_writes_the_same_quads(
