@@ -230,6 +230,9 @@ def test_a_batch_prepared_for_the_embedded_store_writes_the_same_quads(
             store.write(written)
             quads.append({str(q) for q in store.store})
     assert quads[0] == quads[1] and len(quads[0]) > 1000
+    # `okg ingest` prepares every chunk, and counts the links that went into text as written.
+    report, _ = run(lambda: EmbeddedStore(tmp_path / "ingested"), [seed_records])
+    assert report.links == len(batch.links)
 
 
 def _empty(store: GraphStore) -> None:
