@@ -18,7 +18,7 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, fields, is_dataclass
-from functools import cache
+from functools import cache, partial
 from multiprocessing import get_context
 from pathlib import Path
 from types import UnionType
@@ -218,12 +218,16 @@ class Chunk:
     batch: GraphBatch
 
 
-def process_chunk(items: list[Item]) -> Chunk:
+def process_chunk(items: list[Item], prepare: Callable[[GraphBatch], None]) -> Chunk:
+    """The chunk's documents resolved, combined, and `prepare`d for the store that writes
+    them (GraphStore.prepare)."""
     results = [process(item) for item in items]
+    batch = combine(r for _, r in results if not isinstance(r, str))
+    prepare(batch)
     return Chunk(
         [where for where, _ in results],
         [Failure(where, r) for where, r in results if isinstance(r, str)],
-        combine(r for _, r in results if not isinstance(r, str)),
+        batch,
     )
 
 
@@ -245,7 +249,7 @@ def ingest(
         report.write_seconds += time.perf_counter() - started
         report.write_cpu_seconds += time.process_time() - cpu
         report.loaded.extend(batch.documents)
-        report.links += len(batch.links)
+        report.links += len(batch.links) + batch.made_links
         report.facts += sum(1 for k in batch.links.values() if k.type in EVIDENCE_LINKS)
         pending.clear()
 
@@ -255,7 +259,8 @@ def ingest(
         while todo:  # then, for each document whose item failed, its next item
             chunks = [todo[start : start + size] for start in range(0, len(todo), size)]
             failed: set[str] = set()
-            for chunk in _bounded(pool, chunks, window=4 * jobs):
+            work = partial(process_chunk, prepare=store.prepare)
+            for chunk in _bounded(pool, work, chunks, window=4 * jobs):
                 report.failures.extend(chunk.failures)
                 failed.update(f.source for f in chunk.failures)
                 pending.append(chunk.batch)
@@ -306,8 +311,10 @@ _WARM_UP_TEXT = (
 )
 
 
-def _bounded(pool: Any, chunks: list[list[Item]], window: int) -> Iterator[Chunk]:
-    """`process_chunk` over the chunks, in order, with at most two windows in flight.
+def _bounded(
+    pool: Any, work: Callable[[list[Item]], Chunk], chunks: list[list[Item]], window: int
+) -> Iterator[Chunk]:
+    """`work` (`process_chunk`) over the chunks, in order, with at most two windows in flight.
 
     Pool.imap alone hands every chunk to the workers at once and keeps their results until
     they are read: when writing is slower than extracting, the results of the whole corpus
@@ -315,7 +322,7 @@ def _bounded(pool: Any, chunks: list[list[Item]], window: int) -> Iterator[Chunk
     """
     ahead: deque[Iterator[Chunk]] = deque()
     for start in range(0, len(chunks), window):
-        ahead.append(pool.imap(process_chunk, chunks[start : start + window]))
+        ahead.append(pool.imap(work, chunks[start : start + window]))
         if len(ahead) == 2:
             yield from ahead.popleft()
     while ahead:

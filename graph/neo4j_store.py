@@ -304,6 +304,10 @@ class Neo4jStore:
     def query(self, text: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
         return [record.data() for record in self.run_cypher(text, params)]
 
+    @staticmethod
+    def prepare(batch: GraphBatch) -> None:
+        """Nothing: the batch's items go to Neo4j as they are, as the queries' parameters."""
+
     def write(self, batch: GraphBatch) -> None:
         with ThreadPoolExecutor(1, thread_name_prefix="neo4j-rows") as builder:
             statements = _statements(batch, self.written, builder)

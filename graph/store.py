@@ -28,6 +28,13 @@ class GraphStore(Protocol):
         """Names of the documents whose batch is in the store (written last, atomically)."""
         ...
 
+    @staticmethod
+    def prepare(batch: GraphBatch) -> None:
+        """Make in the batch what the store can make of it before `write` (GraphBatch.made).
+        Run where the batch is resolved, an extraction worker's process under `--jobs`, to
+        spare the writing process: a function of the batch alone."""
+        ...
+
     def write(self, batch: GraphBatch) -> None:
         """Add a batch in one transaction; writing it again changes nothing."""
         ...

@@ -5,6 +5,7 @@ The Neo4j cases use the project's test server (tests/conftest.py: NEO4J_TEST_URI
 
 from __future__ import annotations
 
+import copy
 import json
 from collections import Counter
 from collections.abc import Callable, Iterator
@@ -16,7 +17,7 @@ import pytest
 from extraction import extract_document
 from graph.embedded import EmbeddedStore
 from graph.ingest import IngestReport, ingest, pending_items, read_record
-from graph.model import content_id
+from graph.model import combine, content_id
 from graph.neo4j_store import Neo4jStore
 from graph.resolve import resolve_document
 from graph.store import GraphStore, summary
@@ -209,6 +210,29 @@ def test_batches_that_send_only_what_is_new_give_the_graph_of_one_batch(
             batch_size=1,
         )
         assert snapshot(store) == whole
+
+
+def test_a_batch_prepared_for_the_embedded_store_writes_the_same_quads(
+    tmp_path: Path, seed_records: Path
+):
+    """`prepare` (run in the extraction workers) turns the per-document items into text:
+    they no longer travel as objects, and the store ends with the same quads."""
+    records = seed_records.read_text(encoding="utf-8").splitlines()
+    batch = combine(resolve_document(read_record(r.encode())) for r in records)
+    prepared = copy.deepcopy(batch)
+    EmbeddedStore.prepare(prepared)
+    assert {n.label for n in prepared.nodes.values()} & {"Evidence", "Article"} == set()
+    assert not any("evidence" in k.sets for k in prepared.links.values())
+    assert len(prepared.links) + prepared.made_links == len(batch.links)
+    quads = []
+    for name, written in (("whole", batch), ("prepared", prepared)):
+        with EmbeddedStore(tmp_path / name) as store:
+            store.write(written)
+            quads.append({str(q) for q in store.store})
+    assert quads[0] == quads[1] and len(quads[0]) > 1000
+    # `okg ingest` prepares every chunk, and counts the links that went into text as written.
+    report, _ = run(lambda: EmbeddedStore(tmp_path / "ingested"), [seed_records])
+    assert report.links == len(batch.links)
 
 
 def _empty(store: GraphStore) -> None:
