@@ -205,6 +205,7 @@ def _coverages(
 
 
 def _coverage(head: str, body: Container[str]) -> float:
+    """The unweighted share of the headline's character pairs that one body holds."""
     return _coverages(head, (body,))[0]
 
 
