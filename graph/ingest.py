@@ -261,11 +261,11 @@ def ingest(
 
     size = min(batch_size, 16)  # a batch is whole chunks: a chunk is never larger
     todo, spares = _first_of_each(items)
+    work = partial(process_chunk, prepare=store.prepare)
     with _workers(jobs) if jobs > 1 else _NoPool() as pool:
         while todo:  # then, for each document whose item failed, its next item
             chunks = [todo[start : start + size] for start in range(0, len(todo), size)]
             failed: set[str] = set()
-            work = partial(process_chunk, prepare=store.prepare)
             for chunk in _bounded(pool, work, chunks, window=4 * jobs):
                 report.failures.extend(chunk.failures)
                 failed.update(f.source for f in chunk.failures)
