@@ -35,15 +35,20 @@ from loaders.document import build_document, load_document
 RECORD_SUFFIXES = (".jsonl", ".json")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class RecordAt:
     """A record in a file: a `.json` file of one, or the line of a `.jsonl` file that
     starts at `offset`. Items point at their record rather than hold it, so that a run
     keeps a few bytes per pending document, not the records themselves (160 MB for 10,000
-    generated pages)."""
+    generated pages). `line` is the line's number (0 for a `.json` file): it is where the
+    record is for a person, told by `str`."""
 
     path: Path
     offset: int = 0
+    line: int = 0
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}" if self.line else str(self.path)
 
     def read(self) -> bytes:
         with self.path.open("rb") as f:
@@ -51,8 +56,9 @@ class RecordAt:
             return f.readline() if self.path.suffix == ".jsonl" else f.read()
 
 
-Item = tuple[str, str, Path | RecordAt]
-"""(document name, where it comes from, a text file or where its record is)."""
+Item = tuple[str, Path | RecordAt]
+"""(document name, a text file or where its record is). `str` of the second says where the
+document comes from, made when needed: a run holds one item per pending document."""
 
 
 @dataclass
@@ -91,11 +97,11 @@ def read_items(files: Iterable[Path], failures: list[Failure]) -> Iterator[Item]
     """One item per document; unreadable record files and lines go to `failures`."""
     for path in files:
         if path.suffix not in RECORD_SUFFIXES:
-            yield path.stem, str(path), path
+            yield path.stem, path
             continue
         try:
             for n, (offset, line) in enumerate(_records(path), 1):
-                where = f"{path}:{n}" if path.suffix == ".jsonl" else str(path)
+                at = RecordAt(path, offset, n if path.suffix == ".jsonl" else 0)
                 if not line.strip():
                     continue
                 try:
@@ -103,9 +109,9 @@ def read_items(files: Iterable[Path], failures: list[Failure]) -> Iterator[Item]
                     if not isinstance(doc, str) or not doc.strip():
                         raise TypeError(f"doc is {doc!r}, not a document's name")
                 except (ValueError, KeyError, TypeError, RecursionError) as exc:
-                    failures.append(Failure(where, f"not a record: {exc}"))
+                    failures.append(Failure(str(at), f"not a record: {exc}"))
                     continue
-                yield doc, where, RecordAt(path, offset)
+                yield doc, at
         except OSError as exc:
             failures.append(Failure(str(path), str(exc)))
 
@@ -166,7 +172,8 @@ def _is(value: Any, hint: Any) -> bool:
 
 def process(item: Item) -> tuple[str, GraphBatch | str]:
     """Extract (or read) and resolve one document; a failure comes back as its message."""
-    _, where, source = item
+    _, source = item
+    where = str(source)
     try:
         if isinstance(source, RecordAt):
             record = read_record(source.read())
@@ -198,14 +205,17 @@ def pending_items(paths: Iterable[Path], store: GraphStore, report: IngestReport
 
 
 def _first_of_each(items: list[Item]) -> tuple[list[Item], dict[str, deque[Item]]]:
-    """Each document's first item, and the ones after it (tried if the first fails)."""
+    """Each document's first item, and the ones after it (tried if the first fails), for
+    the documents given more than once only: an empty queue per document was most of a
+    run's growth with the corpus (760 bytes each)."""
     first: list[Item] = []
+    seen: set[str] = set()
     spares: dict[str, deque[Item]] = {}
     for item in items:
-        if item[0] in spares:
-            spares[item[0]].append(item)
+        if item[0] in seen:
+            spares.setdefault(item[0], deque()).append(item)
         else:
-            spares[item[0]] = deque()
+            seen.add(item[0])
             first.append(item)
     return first, spares
 
@@ -278,11 +288,13 @@ def ingest(
             if pending:
                 flush()
             todo = [
-                spares[doc].popleft() for doc, where, _ in todo if where in failed and spares[doc]
+                spares[doc].popleft()
+                for doc, source in todo
+                if str(source) in failed and spares.get(doc)
             ]
-    for doc, where, _ in (item for left in spares.values() for item in left):
+    for doc, source in (item for left in spares.values() for item in left):
         report.skipped.append(doc)  # its document was loaded from an item before it
-        advance(where)
+        advance(str(source))
     record_decisions(store)
     return report
 

@@ -107,3 +107,24 @@ def test_every_line_of_a_record_file_is_loaded_or_reported(lines: list[bytes]) -
     assert set(report.loaded) == stored
     counted = len(report.loaded) + len(report.skipped) + len(report.failures)
     assert counted == sum(1 for line in content.split(b"\n") if line.strip())
+
+
+def test_a_document_whose_first_record_fails_is_loaded_from_its_next_one(tmp_path: Path):
+    """Failures name their file and line; a document given again after a failed record is
+    loaded from the next one, and a third copy is counted as already there."""
+    records = tmp_path / "records.jsonl"
+    lines = [
+        GOOD | {"doc": "a", "articles": [ARTICLE | {"index": "1"}]},  # an index as text
+        "not a record",
+        GOOD | {"doc": "a"},
+        GOOD | {"doc": "a"},
+        GOOD | {"doc": "b"},
+    ]
+    records.write_text("\n".join(json.dumps(line, ensure_ascii=False) for line in lines))
+    with EmbeddedStore(tmp_path / "store") as store:
+        report = IngestReport()
+        ingest(pending_items([records], store, report), store, report, batch_size=4)
+        assert store.loaded_documents() == {"a", "b"}
+    assert sorted(f.source for f in report.failures) == [f"{records}:1", f"{records}:2"]
+    assert sorted(report.loaded) == ["a", "b"]
+    assert report.skipped == ["a"]
