@@ -109,10 +109,10 @@ def drop_repeats(text: str) -> Iterator[Span]:
 _NARROW = re.compile("[\x00-\u1fff]")
 
 
-def _width(line: str) -> float:
-    """The printed width of a line in em: a Chinese character is one, Latin and digits half."""
-    text = _SPACE_RUN.sub("", line)
-    return len(text) - 0.5 * len(_NARROW.findall(text))
+def _width(bare: str) -> float:
+    """The printed width of a line (without its spaces) in em: a Chinese character is one,
+    Latin and digits half."""
+    return len(bare) - 0.5 * len(_NARROW.findall(bare))
 
 
 def _full_lines(widths: list[float], prose: list[int], window: int) -> list[bool]:
@@ -142,7 +142,8 @@ class _Column:
     def __init__(self, text: str, window: int) -> None:
         self.lines = [m for m in _LINE.finditer(text) if m.group().strip()]
         self.texts = [m.group() for m in self.lines]
-        self.widths = [_width(line) for line in self.texts]
+        compact = [_SPACE_RUN.sub("", line) for line in self.texts]  # read by width and cues
+        self.widths = [_width(bare) for bare in compact]
         # the column's width is read off prose lines: headlines are set to their own width
         self.punctuated = [_PUNCTUATED.search(line) is not None for line in self.texts]
         self.prose = [k for k, p in enumerate(self.punctuated) if p]
@@ -150,8 +151,8 @@ class _Column:
         self.ends = [_ends_sentence(line) for line in self.texts]
         # a line that starts afresh whatever came before: indented, a story, a byline
         self.afresh = [
-            _INDENT.match(line) is not None or OPENER.match(_SPACE_RUN.sub("", line)) is not None
-            for line in self.texts
+            _INDENT.match(line) is not None or OPENER.match(bare) is not None
+            for line, bare in zip(self.texts, compact, strict=True)
         ]
 
     def reads_on(self, k: int, lookahead: int) -> bool:
@@ -227,7 +228,11 @@ _TOKEN_AFTER = re.compile(r"\S{0,8}")
 
 
 def _letter_spaced(text: str, start: int, end: int) -> bool:
-    """A space next to a lone character is letter-spacing (`刘 文 勤`), not a word gap."""
+    """A space next to a lone character is letter-spacing (`刘 文 勤`), not a word gap.
+    The character before the space (or after it) standing alone, as in every letter-spaced
+    headline, says so without reading the words around."""
+    if start < 2 or text[start - 2].isspace() or end + 1 >= len(text) or text[end + 1].isspace():
+        return True
     left = _TOKEN_BEFORE.search(text, max(0, start - 8), start).group()
     right = _TOKEN_AFTER.match(text, end).group()
     return min(len(_IDEOGRAPH.findall(left)), len(_IDEOGRAPH.findall(right))) <= 1
