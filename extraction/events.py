@@ -36,6 +36,9 @@ INTRO = re.compile(
     r"|和|与|及|领悟|深入|聚焦|贯穿|坚持|完善)$"
 )
 INTRO_LONGEST = 5  # 收听收看了
+INTRO_CHARS = frozenset(ch for ch in INTRO.pattern if "\u4e00" <= ch <= "\u9fff")
+"""Every word of INTRO ends with one of these: most positions, after any other character,
+need no search (the walk back over an event's name asks at each character)."""
 HAPPENED_BEFORE = re.compile(
     r"(?:(?:召开|举行|举办|组织开展|开展|主持召开|收听收看|讲授|宣讲|主讲)了?"
     r"|(?:主办|承办|举办|举行|召开)的)$"
@@ -95,6 +98,8 @@ def _weak_leads() -> tuple[str, ...]:
 def _introduced(text: str, at: int) -> bool:
     """Does a word that introduces an event (召开, 出席, 在 …) end right before `at`? A
     one-character one counts only as a word of its own: 经 in 经济 does not."""
+    if text[at - 1 : at] not in INTRO_CHARS:
+        return False
     intro = INTRO.search(text, max(0, at - INTRO_LONGEST), at)  # its words end at `at`
     if intro is None:
         return False
