@@ -87,6 +87,8 @@ def drop_banners(text: str, min_repeats: int = 3, max_len: int = 30) -> Iterator
     recurs at all and cuts a sentence in two is a running head that the column ran into."""
     keys = _ORNAMENT.sub("", text).split("\n")  # each line's key, in one pass over the page
     counts = Counter(key for key in keys if 2 <= len(key) <= max_len)
+    if max(counts.values(), default=0) < min(min_repeats, 2):
+        return  # no short line recurs (most pages): no banner, no need to walk the lines
     previous = ""
     start = 0
     for line, key in zip(text.split("\n"), keys, strict=True):
