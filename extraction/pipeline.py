@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache, lru_cache
+from typing import NamedTuple
 
 import ahocorasick_rs
 from rapidfuzz import fuzz
@@ -333,9 +334,9 @@ def _given_names(names: set[str]) -> dict[str, str]:
     return out
 
 
-@dataclass(frozen=True)
-class _Role:
-    """A role cue applied to one person: `at` is where the cue stands in the sentence."""
+class _Role(NamedTuple):
+    """A role cue applied to one person: `at` is where the cue stands in the sentence (a
+    tuple: made for every person before every cue, and cheaper than a frozen dataclass)."""
 
     person: str
     person_at: int
