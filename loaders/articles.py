@@ -29,7 +29,7 @@ import operator
 import re
 from collections.abc import Callable, Container, Iterable
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import lru_cache
 
 from loaders.cues import (
     ALONE_DATELINE,
@@ -86,6 +86,10 @@ class Paragraph:
     text: str
     indented: bool = False
     page_start: bool = False
+    role: str = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        self.role = self._role()  # asked by the splitter's passes again and again
 
     @property
     def is_headline(self) -> bool:
@@ -97,8 +101,7 @@ class Paragraph:
             and ENUMERATED.match(self.text) is None
         )
 
-    @cached_property  # asked by the splitter's passes again and again; the text is fixed
-    def role(self) -> str:
+    def _role(self) -> str:
         """toc | colophon | dateline | start | credit | byline | masthead | subtitle | head
         | body."""
         text = self.text.strip()
