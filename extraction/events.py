@@ -200,6 +200,8 @@ def find_events(
     ]
     named = [e for e in named if not _in_book_title(text, e.start)]
     found = _visits(text, ctx, persons) + sorted(named, key=lambda e: e.start - e.end)
+    if len(found) < 2:
+        return found  # nothing can overlap (most sentences)
     kept: list[EventMention] = []
     for e in found:
         if any(k.start < e.end and e.start < k.end for k in kept):

@@ -201,10 +201,10 @@ def _coverages(
     """The (weighted) share of the headline's character pairs that each body holds; a body
     is a text's `_word_chars` or a set of pairs. The pairs are weighed once for all."""
     weighted = [(p, weight(p)) for p in _pairs(head)]
-    total = sum(w for _, w in weighted)
+    total = sum([w for _, w in weighted])  # lists, not generators: summed in the same order
     if not total:
         return [0.0 for _ in bodies]
-    return [sum(w for p, w in weighted if p in body) / total for body in bodies]
+    return [sum([w for p, w in weighted if p in body]) / total for body in bodies]
 
 
 def _coverage(head: str, body: Container[str]) -> float:
@@ -340,14 +340,15 @@ class _Headlines:
     """Second pass: each run's headlines go to the articles whose bodies they summarise."""
 
     def __init__(self, articles: list[ArticleSpan]) -> None:
-        self.bodies = {id(a): _word_chars(a.body) for a in articles}
-        self.places = {id(a): _places(a.body) for a in articles}
+        texts = {id(a): a.body for a in articles}
+        self.bodies = {key: _word_chars(body) for key, body in texts.items()}
+        self.places = {key: _places(body) for key, body in texts.items()}
         self.weights: dict[str, float] = {}
 
     def weight(self, pair: str) -> float:
         """A pair found in few bodies tells more about which one a headline belongs to."""
         if pair not in self.weights:
-            k = sum(pair in body for body in self.bodies.values())
+            k = len([body for body in self.bodies.values() if pair in body])
             self.weights[pair] = math.log(1 + len(self.bodies) / k) if k else 1.0
         return self.weights[pair]
 
