@@ -107,16 +107,17 @@ def _introduced(text: str, at: int) -> bool:
 
 
 def _named(text: str, m: re.Match[str], ctx: PlaceContext) -> EventMention | None:
+    word = m.group()  # the event word the name ends with, read once for the walk below
     end = m.end()
     if text[end : end + 1] in ("暨", "和"):
         return None  # the name goes on: 座谈会暨经验交流会
-    start = end - len(m.group())
+    start = end - len(word)
     if start == 0 or text[start - 1] in STOP or _introduced(text, start):
         return None  # 出席会议, 会议由…
     if ends_with_suffix(text[max(0, start - 4) : end]):
         return None  # 人民代表大会 is a body, not a meeting
     while start > 0 and text[start - 1] not in STOP and end - start < 48:
-        if end - start > len(m.group()) + 1 and _introduced(text, start):
+        if end - start > len(word) + 1 and _introduced(text, start):
             break
         if text[start - 1] == "”" and "“" in text[:start]:
             start = text.rindex("“", 0, start)  # a quoted name may hold commas
@@ -125,7 +126,7 @@ def _named(text: str, m: re.Match[str], ctx: PlaceContext) -> EventMention | Non
     raw = LEAD_NOISE.sub("", text[start:end])
     if raw.startswith("“") and raw.count("“") > raw.count("”"):
         raw = raw[1:]
-    if len(raw) <= len(m.group()) + 1 or raw.startswith(_weak_leads()):
+    if len(raw) <= len(word) + 1 or raw.startswith(_weak_leads()):
         return None
     before, after = text[: text.index(raw, start)], text[end:]
     verb = HAPPENED_BEFORE.search(before)
@@ -147,7 +148,7 @@ def _named(text: str, m: re.Match[str], ctx: PlaceContext) -> EventMention | Non
         start=start,
         end=end,
         name=name,
-        type=event_words()[m.group()],
+        type=event_words()[word],
         organizer=organizer,
         reported=bool(verb or HAPPENED_AFTER.match(after) or (numbered and not background)),
         background=background,

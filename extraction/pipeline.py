@@ -103,10 +103,10 @@ def _subject_verbs() -> tuple[str, ...]:
 
 @cache
 def _clause_subjects() -> re.Pattern[str]:
-    """A clause mark followed by a surname's first character: the only clause starts
-    where `_subject_list` can find a subject, found in one search rather than tried at
-    each of the sentence's clauses."""
-    return re.compile(f"(?:{CLAUSE_MARK.pattern})(?=[{surname_initials()}])")
+    """The sentence's start or a clause mark, followed by a surname's first character:
+    the only clause starts where `_subject_list` can find a subject, found in one search
+    rather than tried at each of the sentence's clauses (most sentences open otherwise)."""
+    return re.compile(f"(?:^|{CLAUSE_MARK.pattern})(?=[{surname_initials()}])")
 
 
 @cache
@@ -235,8 +235,8 @@ def _names_in_sentence(text: str, in_headline: bool = False) -> Iterator[str]:
             follows = after[:1] in "，。、；：" or after.startswith(_subject_verbs())
             if follows and not is_common_word(name):
                 yield name
-    for at in [0, *(m.end() for m in _clause_subjects().finditer(text))]:
-        listed = _subject_list(text, at)
+    for opening in _clause_subjects().finditer(text):
+        listed = _subject_list(text, opening.end())
         if listed:
             yield from listed
     stripped = text.strip()
