@@ -149,9 +149,13 @@ class _Column:
     """The content lines of a text with what the join rule asks of them, each read once."""
 
     def __init__(self, text: str, window: int) -> None:
-        self.lines = [m for m in _LINE.finditer(text) if m.group().strip()]
+        numbered = [(k, m) for k, m in enumerate(_LINE.finditer(text)) if m.group().strip()]
+        self.lines = [m for _, m in numbered]
         self.texts = [m.group() for m in self.lines]
-        compact = [_SPACE_RUN.sub("", line) for line in self.texts]  # read by width and cues
+        # each line without its spaces (read by width and cues), in one substitution: no
+        # space run crosses a line, so the page's lines stay in step with `_LINE`'s
+        bare_lines = _SPACE_RUN.sub("", text).split("\n")
+        compact = [bare_lines[k] for k, _ in numbered]
         self.widths = [_width(bare) for bare in compact]
         # the column's width is read off prose lines: headlines are set to their own width
         self.punctuated = [_PUNCTUATED.search(line) is not None for line in self.texts]
@@ -247,6 +251,12 @@ def _letter_spaced(text: str, start: int, end: int) -> bool:
     return min(len(_IDEOGRAPH.findall(left)), len(_IDEOGRAPH.findall(right))) <= 1
 
 
+def _is_ideograph(char: str) -> bool:
+    """`_IDEOGRAPH` for one character, by comparison (a regex call costs more: every space
+    run of a page asks it of both its neighbours)."""
+    return "\u3400" <= char <= "\u9fff" or "\uf900" <= char <= "\ufaff"
+
+
 def drop_spaces(text: str) -> Iterator[Span]:
     """Spaces that are layout: indents, letter-spacing, gaps around digits and punctuation."""
     for m in _SPACE_RUN.finditer(text):
@@ -255,7 +265,7 @@ def drop_spaces(text: str) -> Iterator[Span]:
         after = text[end] if end < len(text) else "\n"
         if before == "\n" or after == "\n":
             yield start, end
-        elif _IDEOGRAPH.match(before) and _IDEOGRAPH.match(after):
+        elif _is_ideograph(before) and _is_ideograph(after):
             if _letter_spaced(text, start, end):
                 yield start, end
         elif _TIGHT.match(before) or _TIGHT.match(after):
