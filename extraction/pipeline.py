@@ -171,12 +171,13 @@ class _Collector:
                 continue
             if event.name in name or name in event.name:
                 return event
-            same_article = any(e.article == article.index for e in event.evidence)
+            if not any(e.article == article.index for e in event.evidence):
+                continue  # names are compared only within one article
             alike = (
                 fuzz.partial_ratio(event.name, name) >= SAME_EVENT_RATIO
                 or len(os.path.commonprefix([event.name[::-1], name[::-1]])) >= SAME_EVENT_TAIL
             )
-            if same_article and alike:
+            if alike:
                 return event
         return None
 
