@@ -32,6 +32,7 @@ ORG_LEAD = re.compile(r"^(?:会议由|由|在|原|时任|新任|现任|担任|�
 FOLDED_TITLES = ("部长", "局长", "厅长", "处长", "科长")
 NAME_JOINERS = ("、", "和", "及", "与")
 MAX_ORG = 30
+DIGIT = re.compile(r"\d")
 
 
 @dataclass(frozen=True)
@@ -89,7 +90,7 @@ def _org_text(text: str, start: int, end: int) -> str:
 
 
 def _is_org(raw: str) -> bool:
-    if re.search(r"\d", raw) and not ends_with_suffix(raw):
+    if DIGIT.search(raw) and not ends_with_suffix(raw):
         return False  # 新华社北京6月3日电
     return bool(raw) and (
         ends_with_suffix(raw)

@@ -53,6 +53,8 @@ TIE = 0.05  # scores this close do not tell two stories apart
 ECHO_SCORE = 0.5  # a run repeating this much of the story above closes it
 LISTED_SCORE = 0.8  # a run found this fully in the table of contents is a headline
 FINISHED = re.compile(r"(?:[。！？!?…][”’」』）)]*|[（(][^（）()]{2,16}[）)])$")
+PARAGRAPH = re.compile(r"[^\n]+")  # a paragraph is a line of the clean text
+FULL_STOP = re.compile(r"[。！？；]")
 
 
 @dataclass(frozen=True)
@@ -67,11 +69,11 @@ class Layout:
     @classmethod
     def of(cls, mapped: MappedText, original: str) -> Layout:
         indented, page_starts = set(), set()
-        for m in re.finditer(r"[^\n]+", mapped.text):
+        for m in PARAGRAPH.finditer(mapped.text):
             at = mapped.offsets[m.start()]
             line_start = original.rfind("\n", 0, at) + 1
             prefix = original[line_start:at]
-            if "\f" in prefix or re.match(r" (?! )", prefix):
+            if "\f" in prefix or (prefix.startswith(" ") and not prefix.startswith("  ")):
                 page_starts.add(m.start())
                 prefix = prefix.replace("\f", "")[1:]
             if "\u3000" in prefix or "\t" in prefix or len(prefix) >= 2:
@@ -96,7 +98,7 @@ class Paragraph:
         """Short and without a full stop: a headline line, unless layout says subhead."""
         return (
             0 < len(self.text.replace(" ", "")) <= HEADLINE_MAX
-            and not re.search(r"[。！？；]", self.text)
+            and not FULL_STOP.search(self.text)
             and not self.indented
             and ENUMERATED.match(self.text) is None
         )
@@ -172,7 +174,7 @@ def paragraphs(text: str, layout: Layout = Layout()) -> list[Paragraph]:
             m.start() in layout.indented,
             m.start() in layout.page_starts,
         )
-        for m in re.finditer(r"[^\n]+", text)
+        for m in PARAGRAPH.finditer(text)
     ]
 
 
