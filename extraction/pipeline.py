@@ -384,9 +384,11 @@ def _roles(
     the cue (`韩光明到开发区调研，方建陪同`: only 方建 accompanies)."""
     if not mentions:
         return []  # no one to give a role to
+    role_of = _role_of()
+    weak_cues, giving_cues = _cues_of_strength("weak"), _cues_of_strength("gives")
     groups: list[list[re.Match[str]]] = []
     for cue in _cue_pattern().finditer(text):
-        if cue.group() not in _role_of():
+        if cue.group() not in role_of:
             continue
         if groups and ROLE_LINK.match(text[groups[-1][-1].end() : cue.start()]):
             groups[-1].append(cue)
@@ -401,9 +403,10 @@ def _roles(
         subjects = [(n, s) for n, s, e in mentions if floor <= s and e <= start]
         if not subjects:
             continue
-        roles = frozenset(_role_of()[c.group()] for c in group)
-        weak = all(c.group() in _cues_of_strength("weak") for c in group)
-        gives = any(c.group() in _cues_of_strength("gives") for c in group)
+        words = [c.group() for c in group]
+        roles = frozenset(role_of[w] for w in words)
+        weak = all(w in weak_cues for w in words)
+        gives = any(w in giving_cues for w in words)
         after_cue = REPORTED_SPEECH.match(text, group[-1].end()) is not None
         for name, at in subjects:
             # 总书记关于…的重要讲话: a speech described, given elsewhere
