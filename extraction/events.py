@@ -36,6 +36,9 @@ INTRO = re.compile(
     r"|和|与|及|领悟|深入|聚焦|贯穿|坚持|完善)$"
 )
 INTRO_LONGEST = 5  # 收听收看了
+INTRO_CHARS = frozenset(ch for ch in INTRO.pattern if "\u4e00" <= ch <= "\u9fff")
+"""Every word of INTRO ends with one of these: most positions, after any other character,
+need no search (the walk back over an event's name asks at each character)."""
 HAPPENED_BEFORE = re.compile(
     r"(?:(?:召开|举行|举办|组织开展|开展|主持召开|收听收看|讲授|宣讲|主讲)了?"
     r"|(?:主办|承办|举办|举行|召开)的)$"
@@ -95,6 +98,8 @@ def _weak_leads() -> tuple[str, ...]:
 def _introduced(text: str, at: int) -> bool:
     """Does a word that introduces an event (召开, 出席, 在 …) end right before `at`? A
     one-character one counts only as a word of its own: 经 in 经济 does not."""
+    if text[at - 1 : at] not in INTRO_CHARS:
+        return False
     intro = INTRO.search(text, max(0, at - INTRO_LONGEST), at)  # its words end at `at`
     if intro is None:
         return False
@@ -102,16 +107,17 @@ def _introduced(text: str, at: int) -> bool:
 
 
 def _named(text: str, m: re.Match[str], ctx: PlaceContext) -> EventMention | None:
+    word = m.group()  # the event word the name ends with, read once for the walk below
     end = m.end()
     if text[end : end + 1] in ("暨", "和"):
         return None  # the name goes on: 座谈会暨经验交流会
-    start = end - len(m.group())
+    start = end - len(word)
     if start == 0 or text[start - 1] in STOP or _introduced(text, start):
         return None  # 出席会议, 会议由…
     if ends_with_suffix(text[max(0, start - 4) : end]):
         return None  # 人民代表大会 is a body, not a meeting
     while start > 0 and text[start - 1] not in STOP and end - start < 48:
-        if end - start > len(m.group()) + 1 and _introduced(text, start):
+        if end - start > len(word) + 1 and _introduced(text, start):
             break
         if text[start - 1] == "”" and "“" in text[:start]:
             start = text.rindex("“", 0, start)  # a quoted name may hold commas
@@ -120,7 +126,7 @@ def _named(text: str, m: re.Match[str], ctx: PlaceContext) -> EventMention | Non
     raw = LEAD_NOISE.sub("", text[start:end])
     if raw.startswith("“") and raw.count("“") > raw.count("”"):
         raw = raw[1:]
-    if len(raw) <= len(m.group()) + 1 or raw.startswith(_weak_leads()):
+    if len(raw) <= len(word) + 1 or raw.startswith(_weak_leads()):
         return None
     before, after = text[: text.index(raw, start)], text[end:]
     verb = HAPPENED_BEFORE.search(before)
@@ -142,7 +148,7 @@ def _named(text: str, m: re.Match[str], ctx: PlaceContext) -> EventMention | Non
         start=start,
         end=end,
         name=name,
-        type=event_words()[m.group()],
+        type=event_words()[word],
         organizer=organizer,
         reported=bool(verb or HAPPENED_AFTER.match(after) or (numbered and not background)),
         background=background,
@@ -195,6 +201,8 @@ def find_events(
     ]
     named = [e for e in named if not _in_book_title(text, e.start)]
     found = _visits(text, ctx, persons) + sorted(named, key=lambda e: e.start - e.end)
+    if len(found) < 2:
+        return found  # nothing can overlap (most sentences)
     kept: list[EventMention] = []
     for e in found:
         if any(k.start < e.end and e.start < k.end for k in kept):

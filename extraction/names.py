@@ -61,6 +61,11 @@ def _surnames_by_initial() -> dict[str, tuple[str, ...]]:
     return {k: tuple(v) for k, v in out.items()}
 
 
+def surname_initials() -> str:
+    """The characters a surname can start with (a regex class's contents, all Chinese)."""
+    return "".join(sorted(_surnames_by_initial()))
+
+
 def starts_stop(text: str, at: int) -> bool:
     """Does a name end before `at`: punctuation, a digit (李强6月2日), a verb or a title."""
     if at >= len(text) or text[at] in BOUNDARY or not "\u4e00" <= text[at] <= "\u9fff":

@@ -14,6 +14,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from typing import NamedTuple
 
 import lexicons
 from extraction.names import is_common_word, looks_like_name, name_at
@@ -31,6 +32,7 @@ ORG_LEAD = re.compile(r"^(?:会议由|由|在|原|时任|新任|现任|担任|�
 FOLDED_TITLES = ("部长", "局长", "厅长", "处长", "科长")
 NAME_JOINERS = ("、", "和", "及", "与")
 MAX_ORG = 30
+DIGIT = re.compile(r"\d")
 
 
 @dataclass(frozen=True)
@@ -41,8 +43,10 @@ class Title:
     suffix: str  # added to the body: 党组
 
 
-@dataclass(frozen=True)
-class Post:
+class Post(NamedTuple):
+    """A title in a body (a tuple, as the chains' other parts: sentences hold many, and a
+    frozen dataclass costs four times as much to make)."""
+
     title: str
     org: str
 
@@ -86,7 +90,7 @@ def _org_text(text: str, start: int, end: int) -> str:
 
 
 def _is_org(raw: str) -> bool:
-    if re.search(r"\d", raw) and not ends_with_suffix(raw):
+    if DIGIT.search(raw) and not ends_with_suffix(raw):
         return False  # 新华社北京6月3日电
     return bool(raw) and (
         ends_with_suffix(raw)
@@ -136,8 +140,7 @@ def read_chains(text: str, ctx: PlaceContext, default_org: str | None = None) ->
     ]
 
 
-@dataclass(frozen=True)
-class _Item:
+class _Item(NamedTuple):
     """A title of a chain and the bodies the text offers it, before any context applies."""
 
     title: Title
@@ -146,8 +149,7 @@ class _Item:
     earlier: str | None  # a body written out earlier in the sentence
 
 
-@dataclass(frozen=True)
-class ChainScan:
+class ChainScan(NamedTuple):
     """A chain as the sentence alone gives it. Where its names are does not depend on
     the article's place or story, so a sentence is scanned once for both passes."""
 

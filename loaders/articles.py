@@ -29,7 +29,7 @@ import operator
 import re
 from collections.abc import Callable, Container, Iterable
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import lru_cache
 
 from loaders.cues import (
     ALONE_DATELINE,
@@ -53,6 +53,8 @@ TIE = 0.05  # scores this close do not tell two stories apart
 ECHO_SCORE = 0.5  # a run repeating this much of the story above closes it
 LISTED_SCORE = 0.8  # a run found this fully in the table of contents is a headline
 FINISHED = re.compile(r"(?:[。！？!?…][”’」』）)]*|[（(][^（）()]{2,16}[）)])$")
+PARAGRAPH = re.compile(r"[^\n]+")  # a paragraph is a line of the clean text
+FULL_STOP = re.compile(r"[。！？；]")
 
 
 @dataclass(frozen=True)
@@ -67,11 +69,11 @@ class Layout:
     @classmethod
     def of(cls, mapped: MappedText, original: str) -> Layout:
         indented, page_starts = set(), set()
-        for m in re.finditer(r"[^\n]+", mapped.text):
+        for m in PARAGRAPH.finditer(mapped.text):
             at = mapped.offsets[m.start()]
             line_start = original.rfind("\n", 0, at) + 1
             prefix = original[line_start:at]
-            if "\f" in prefix or re.match(r" (?! )", prefix):
+            if "\f" in prefix or (prefix.startswith(" ") and not prefix.startswith("  ")):
                 page_starts.add(m.start())
                 prefix = prefix.replace("\f", "")[1:]
             if "\u3000" in prefix or "\t" in prefix or len(prefix) >= 2:
@@ -86,19 +88,22 @@ class Paragraph:
     text: str
     indented: bool = False
     page_start: bool = False
+    role: str = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        self.role = self._role()  # asked by the splitter's passes again and again
 
     @property
     def is_headline(self) -> bool:
         """Short and without a full stop: a headline line, unless layout says subhead."""
         return (
             0 < len(self.text.replace(" ", "")) <= HEADLINE_MAX
-            and not re.search(r"[。！？；]", self.text)
+            and not FULL_STOP.search(self.text)
             and not self.indented
             and ENUMERATED.match(self.text) is None
         )
 
-    @cached_property  # asked by the splitter's passes again and again; the text is fixed
-    def role(self) -> str:
+    def _role(self) -> str:
         """toc | colophon | dateline | start | credit | byline | masthead | subtitle | head
         | body."""
         text = self.text.strip()
@@ -169,7 +174,7 @@ def paragraphs(text: str, layout: Layout = Layout()) -> list[Paragraph]:
             m.start() in layout.indented,
             m.start() in layout.page_starts,
         )
-        for m in re.finditer(r"[^\n]+", text)
+        for m in PARAGRAPH.finditer(text)
     ]
 
 
@@ -198,10 +203,10 @@ def _coverages(
     """The (weighted) share of the headline's character pairs that each body holds; a body
     is a text's `_word_chars` or a set of pairs. The pairs are weighed once for all."""
     weighted = [(p, weight(p)) for p in _pairs(head)]
-    total = sum(w for _, w in weighted)
+    total = sum([w for _, w in weighted])  # lists, not generators: summed in the same order
     if not total:
         return [0.0 for _ in bodies]
-    return [sum(w for p, w in weighted if p in body) / total for body in bodies]
+    return [sum([w for p, w in weighted if p in body]) / total for body in bodies]
 
 
 def _coverage(head: str, body: Container[str]) -> float:
@@ -337,14 +342,15 @@ class _Headlines:
     """Second pass: each run's headlines go to the articles whose bodies they summarise."""
 
     def __init__(self, articles: list[ArticleSpan]) -> None:
-        self.bodies = {id(a): _word_chars(a.body) for a in articles}
-        self.places = {id(a): _places(a.body) for a in articles}
+        texts = {id(a): a.body for a in articles}
+        self.bodies = {key: _word_chars(body) for key, body in texts.items()}
+        self.places = {key: _places(body) for key, body in texts.items()}
         self.weights: dict[str, float] = {}
 
     def weight(self, pair: str) -> float:
         """A pair found in few bodies tells more about which one a headline belongs to."""
         if pair not in self.weights:
-            k = sum(pair in body for body in self.bodies.values())
+            k = len([body for body in self.bodies.values() if pair in body])
             self.weights[pair] = math.log(1 + len(self.bodies) / k) if k else 1.0
         return self.weights[pair]
 

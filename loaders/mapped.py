@@ -12,6 +12,19 @@ from array import array
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+_COUNTING_MAX = 1 << 20
+_counting = array("q")  # 0, 1, 2…: its prefixes are copied rather than counted out anew
+
+
+def _identity_offsets(n: int) -> array:
+    """array('q', range(n)), sliced from a kept one up to `_COUNTING_MAX` (8 MiB): counting
+    out each page's offsets one by one cost a percent of the extraction."""
+    if n > _COUNTING_MAX:
+        return array("q", range(n))
+    if len(_counting) < n:
+        _counting.extend(range(len(_counting), n))
+    return _counting[:n]
+
 
 @dataclass(frozen=True)
 class MappedText:
@@ -20,7 +33,7 @@ class MappedText:
 
     @classmethod
     def identity(cls, text: str) -> MappedText:
-        return cls(text, array("q", range(len(text))))
+        return cls(text, _identity_offsets(len(text)))
 
     def delete(self, spans: Iterable[tuple[int, int]]) -> MappedText:
         """A new text without the given [start, end) spans of this one."""
