@@ -50,7 +50,8 @@ _TEXT_INDEXES = [("Person", "name"), ("Event", "name"), ("Organization", "name")
 every name."""
 
 _SESSIONS = 2
-"""Transactions that write a batch's documents at once (`Neo4jStore.write`)."""
+"""Transactions that write a batch's documents at once (`Neo4jStore.write`): one per core
+of the 2-core machine the server was measured on."""
 
 
 def _union(var: str, keys: list[str], rows: str = "row.props") -> str:
@@ -149,7 +150,8 @@ def _link_groups(
 
 
 def _link_statement(key: _LinkKey, items: list[tuple[str, Link]]) -> _Statement:
-    """A fact's sentences and documents are left out: they are its reports (`_report_rows`)."""
+    """Recurring links (persons' posts, facts…), MERGEd. A fact's sentences and documents
+    are left out: they are its reports (`_report_rows`)."""
     link_type, source, target = key
     t = LINK_TYPES[link_type]
     rows = [{"source": k.source, "target": k.target} for _, k in items]
@@ -158,19 +160,14 @@ def _link_statement(key: _LinkKey, items: list[tuple[str, Link]]) -> _Statement:
         for r, (i, k) in zip(rows, items, strict=True):
             sets = {s: v for s, v in k.sets.items() if not reported or s not in REPORTED}
             r |= _row(i, k.props, sets)
-
-    def cypher(verb: str) -> str:
-        text = (
-            f"UNWIND $rows AS row MATCH (a:{source} {{id: row.source}}) "
-            f"MATCH (b:{target} {{id: row.target}}) {verb} (a)-[r:{link_type}]->(b)"
-        )
-        if t.rdf_class is not None:
-            sets = [s for s in t.sets if not reported or s not in REPORTED]
-            text += _merged("r", sets, props_change=link_type in DECISION_LINKS)
-        return text
-
-    create = "CREATE" if link_type in PER_DOCUMENT else "MERGE"
-    return _Statement(cypher(create), cypher("MERGE"), rows)
+    text = (
+        f"UNWIND $rows AS row MATCH (a:{source} {{id: row.source}}) "
+        f"MATCH (b:{target} {{id: row.target}}) MERGE (a)-[r:{link_type}]->(b)"
+    )
+    if t.rdf_class is not None:
+        sets = [s for s in t.sets if not reported or s not in REPORTED]
+        text += _merged("r", sets, props_change=link_type in DECISION_LINKS)
+    return _Statement(text, text, rows)
 
 
 def _link_statements(links: dict[str, Link]) -> list[_Statement]:
@@ -178,18 +175,40 @@ def _link_statements(links: dict[str, Link]) -> list[_Statement]:
     return [_link_statement(key, items) for key, items in groups.items()]
 
 
+def _document_link_statement(key: _LinkKey, items: list[tuple[str, Link]]) -> _Statement:
+    """A document's own plain links (MENTIONS from it, IN_DOCUMENT and QUOTED_FROM to it):
+    one row per document with the ids at the other ends, so that the document is looked up
+    once, not once per link."""
+    link_type, source, target = key
+    from_document = source == "Document"
+    others: dict[str, list[str]] = {}
+    for _, k in items:
+        doc, other = (k.source, k.target) if from_document else (k.target, k.source)
+        others.setdefault(doc, []).append(other)
+    rows = [{"doc": doc, "others": ids} for doc, ids in others.items()]
+    label, ends = (target, "(d)-[r:{}]->(o)") if from_document else (source, "(o)-[r:{}]->(d)")
+
+    def cypher(verb: str) -> str:
+        return (
+            "UNWIND $rows AS row MATCH (d:Document {id: row.doc}) UNWIND row.others AS other "
+            f"MATCH (o:{label} {{id: other}}) {verb} {ends.format(link_type)}"
+        )
+
+    return _Statement(cypher("CREATE"), cypher("MERGE"), rows)
+
+
 def _report_statement(target: str, rows: list[dict[str, Any]]) -> _Statement:
-    """The REPORTS of facts whose target has the label `target`. Reports of documents new
-    to the database are created as they are; others are MERGEd and their sentences added
-    by union."""
+    """The REPORTS of facts whose target has the label `target`, a row per document (looked
+    up once, not once per report). Reports of documents new to the database are created as
+    they are; others are MERGEd and their sentences added by union."""
     head = (
-        "UNWIND $rows AS row MATCH (d:Document {id: row.doc}) "
-        f"MATCH (b:{target} {{id: row.target}}) "
+        "UNWIND $rows AS row MATCH (d:Document {id: row.doc}) UNWIND row.reports AS rep "
+        f"MATCH (b:{target} {{id: rep.target}}) "
     )
-    fresh = head + "CREATE (d)-[:REPORTS {fact: row.fact, evidence: row.evidence}]->(b)"
+    fresh = head + "CREATE (d)-[:REPORTS {fact: rep.fact, evidence: rep.evidence}]->(b)"
     stale = (
-        head + "MERGE (d)-[s:REPORTS {fact: row.fact}]->(b) ON CREATE SET s.evidence = "
-        f"row.evidence ON MATCH SET {_union('s', ['evidence'], 'row')}"
+        head + "MERGE (d)-[s:REPORTS {fact: rep.fact}]->(b) ON CREATE SET s.evidence = "
+        f"rep.evidence ON MATCH SET {_union('s', ['evidence'], 'rep')}"
     )
     return _Statement(fresh, stale, rows)
 
@@ -198,15 +217,15 @@ def _report_rows(
     links: dict[str, Link], document_of: Mapping[str, str]
 ) -> dict[str, dict[str, list[dict[str, Any]]]]:
     """The reports of the facts among `links`: by document, then by the label of the fact's
-    target, one row each. `document_of`: each sentence's document (QUOTED_FROM)."""
+    target. `document_of`: each sentence's document (QUOTED_FROM)."""
     by_doc: dict[str, dict[str, list[dict[str, Any]]]] = {}
     for link_id, k in links.items():
         if k.type not in EVIDENCE_LINKS:
             continue
         target = label_of(k.target)
         for doc, evs in reports(k.sets, document_of):
-            row = {"doc": doc, "target": k.target, "fact": link_id, "evidence": evs or None}
-            by_doc.setdefault(doc, {}).setdefault(target, []).append(row)
+            report = {"target": k.target, "fact": link_id, "evidence": evs or None}
+            by_doc.setdefault(doc, {}).setdefault(target, []).append(report)
     return by_doc
 
 
@@ -242,8 +261,8 @@ def _parts(batch: GraphBatch, count: int) -> tuple[_Part, list[_Part]]:
         else:
             shared.nodes[node_id] = n
     for doc, by_target in _report_rows(batch.links, document_of).items():
-        for target, rows in by_target.items():
-            part_of[doc].reports.setdefault(target, []).extend(rows)
+        for target, found in by_target.items():
+            part_of[doc].reports.setdefault(target, []).append({"doc": doc, "reports": found})
     for doc, part in part_of.items():
         part.documents.append(doc)
     return shared, parts
@@ -260,7 +279,9 @@ def _statements(
         for label, items in _node_groups(part.nodes, written).items()
     ]
     futures += [
-        builder.submit(_link_statement, key, items)
+        builder.submit(
+            _document_link_statement if key[0] in PER_DOCUMENT else _link_statement, key, items
+        )
         for key, items in _link_groups(part.links, written).items()
     ]
     futures += [
