@@ -1,15 +1,16 @@
 """The Neo4j store: the same graph over Bolt with the official driver.
 
 Writes are batched `UNWIND $rows …` statements keyed on the content ids, one per label or
-relationship type, all of a batch in one transaction, so a batch is either in or not, and
-writing it again changes nothing. A batch of documents not yet in the database CREATEs
-their own nodes and links (documents, articles, sentences, mentions, reports); persons,
-bodies, events and their links are MERGEd, and skipped when this store wrote them already
-and they bring no new list values (graph/written.py). Every value travels as a parameter;
-the only names put into the Cypher text are labels and relationship types from the schema
-table (graph/vocab.py). A thread of the store's own makes a batch's statements while the
-server runs the ones before: the server answers a write statement only once it has run it,
-so making each statement's rows between two statements kept the server waiting.
+relationship type. A batch's persons, bodies, posts, events and their links are MERGEd in
+one transaction, and skipped when this store wrote them already and they bring no new list
+values (graph/written.py); then its documents' own nodes and links (documents, articles,
+sentences, mentions, reports) in a few transactions at once, each some of the documents,
+whole, CREATEd if none of them is in the database yet. So a document is in or not, never
+before what it refers to, and writing a batch again changes nothing. Every value travels as
+a parameter; the only names put into the Cypher text are labels and relationship types from
+the schema table (graph/vocab.py). A thread of the store's own makes a batch's statements
+while the server runs the ones before: the server answers a write statement only once it
+has run it, so making each statement's rows between two statements kept the server waiting.
 
 A fact's sentences and documents are not list properties of the fact, as its other sets are,
 but one `REPORTS` relationship per document that reports it, from the Document to the fact's
@@ -23,7 +24,7 @@ from __future__ import annotations
 
 from collections.abc import Container, Iterable, Iterator, Mapping
 from concurrent.futures import Executor, Future, ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from neo4j import Driver, GraphDatabase, ManagedTransaction, Record
@@ -47,6 +48,10 @@ _INDEXES = [
 _TEXT_INDEXES = [("Person", "name"), ("Event", "name"), ("Organization", "name"), ("Post", "label")]
 """Text indexes answer the CONTAINS of `find` (queries/cypher/find.cypher) without reading
 every name."""
+
+_SESSIONS = 2
+"""Transactions that write a batch's documents at once (`Neo4jStore.write`): one per core
+of the 2-core machine the server was measured on."""
 
 
 def _union(var: str, keys: list[str], rows: str = "row.props") -> str:
@@ -86,34 +91,19 @@ def reports(
     return sorted(by_doc.items())
 
 
-def _report_clause(fresh: bool) -> str:
-    """Cypher that writes each row's reports, after the MERGE of its fact `r` to `b`. Reports
-    of documents new to the database are created as they are; others are MERGEd and their
-    sentences added by union."""
-    head = " WITH r, b, row UNWIND row.reports AS rep MATCH (d:Document {id: rep.doc})"
-    if fresh:
-        return head + " CREATE (d)-[:REPORTS {fact: r.id, evidence: rep.evidence}]->(b)"
-    return (
-        head + " MERGE (d)-[s:REPORTS {fact: r.id}]->(b)"
-        " ON CREATE SET s.evidence = rep.evidence"
-        f" ON MATCH SET {_union('s', ['evidence'], 'rep')}"
-    )
-
-
-def _fresh(tx: ManagedTransaction, batch: GraphBatch) -> bool:
-    """Whether none of the batch's documents is in the database. Then its documents',
-    articles' and sentences' nodes and links are created without looking for them first,
-    as nothing else writes them (the MERGE of a relationship scans its node's others)."""
-    ids = [i for i, n in batch.nodes.items() if n.label == "Document"]
+def _fresh(tx: ManagedTransaction, documents: list[str]) -> bool:
+    """Whether none of the `documents` (ids) is in the database. Then their own nodes and
+    links are created without looking for them first, as nothing else writes them (the
+    MERGE of a relationship scans its node's others)."""
     cypher = "MATCH (d:Document) WHERE d.id IN $ids RETURN count(d) AS n"
-    return tx.run(cypher, ids=ids).single(strict=True)["n"] == 0
+    return tx.run(cypher, ids=documents).single(strict=True)["n"] == 0
 
 
 @dataclass(frozen=True)
 class _Statement:
-    """One `UNWIND $rows` statement of a batch: its Cypher for a batch none of whose
-    documents is in the database (`fresh`, see `_fresh`) and for one that may be there in
-    part (`stale`), and its rows."""
+    """One `UNWIND $rows` statement of a batch: its Cypher for documents none of which is in
+    the database (`fresh`, see `_fresh`) and for some that may be there (`stale`), and its
+    rows."""
 
     fresh: str
     stale: str
@@ -148,23 +138,20 @@ _LinkKey = tuple[str, str, str]
 
 def _link_groups(
     links: dict[str, Link], written: Container[str]
-) -> tuple[dict[_LinkKey, list[tuple[str, Link]]], dict[str, str]]:
-    """The links to send, by type and ends, and each sentence's document (for the reports)."""
+) -> dict[_LinkKey, list[tuple[str, Link]]]:
+    """The links to send, by type and ends."""
     groups: dict[_LinkKey, list[tuple[str, Link]]] = {}
-    quoted_from: dict[str, str] = {}
     for link_id, k in links.items():
-        if k.type == "QUOTED_FROM":
-            quoted_from[k.source] = k.target
         if link_id not in written or k.sets:
             groups.setdefault((k.type, label_of(k.source), label_of(k.target)), []).append(
                 (link_id, k)
             )
-    return groups, quoted_from
+    return groups
 
 
-def _link_statement(
-    key: _LinkKey, items: list[tuple[str, Link]], quoted_from: Mapping[str, str]
-) -> _Statement:
+def _link_statement(key: _LinkKey, items: list[tuple[str, Link]]) -> _Statement:
+    """Recurring links (persons' posts, facts…), MERGEd. A fact's sentences and documents
+    are left out: they are its reports (`_report_rows`)."""
     link_type, source, target = key
     t = LINK_TYPES[link_type]
     rows = [{"source": k.source, "target": k.target} for _, k in items]
@@ -173,44 +160,132 @@ def _link_statement(
         for r, (i, k) in zip(rows, items, strict=True):
             sets = {s: v for s, v in k.sets.items() if not reported or s not in REPORTED}
             r |= _row(i, k.props, sets)
-            if reported:
-                r["reports"] = [
-                    {"doc": doc, "evidence": evs or None}
-                    for doc, evs in reports(k.sets, quoted_from)
-                ]
-
-    def cypher(verb: str, fresh: bool) -> str:
-        text = (
-            f"UNWIND $rows AS row MATCH (a:{source} {{id: row.source}}) "
-            f"MATCH (b:{target} {{id: row.target}}) {verb} (a)-[r:{link_type}]->(b)"
-        )
-        if t.rdf_class is not None:
-            sets = [s for s in t.sets if not reported or s not in REPORTED]
-            text += _merged("r", sets, props_change=link_type in DECISION_LINKS)
-        return text + (_report_clause(fresh) if reported else "")
-
-    create = "CREATE" if link_type in PER_DOCUMENT else "MERGE"
-    return _Statement(cypher(create, True), cypher("MERGE", False), rows)
+    text = (
+        f"UNWIND $rows AS row MATCH (a:{source} {{id: row.source}}) "
+        f"MATCH (b:{target} {{id: row.target}}) MERGE (a)-[r:{link_type}]->(b)"
+    )
+    if t.rdf_class is not None:
+        sets = [s for s in t.sets if not reported or s not in REPORTED]
+        text += _merged("r", sets, props_change=link_type in DECISION_LINKS)
+    return _Statement(text, text, rows)
 
 
 def _link_statements(links: dict[str, Link]) -> list[_Statement]:
-    groups, quoted_from = _link_groups(links, frozenset())
-    return [_link_statement(key, items, quoted_from) for key, items in groups.items()]
+    groups = _link_groups(links, frozenset())
+    return [_link_statement(key, items) for key, items in groups.items()]
+
+
+def _document_link_statement(key: _LinkKey, items: list[tuple[str, Link]]) -> _Statement:
+    """A document's own plain links (MENTIONS from it, IN_DOCUMENT and QUOTED_FROM to it):
+    one row per document with the ids at the other ends, so that the document is looked up
+    once, not once per link."""
+    link_type, source, target = key
+    from_document = source == "Document"
+    others: dict[str, list[str]] = {}
+    for _, k in items:
+        doc, other = (k.source, k.target) if from_document else (k.target, k.source)
+        others.setdefault(doc, []).append(other)
+    rows = [{"doc": doc, "others": ids} for doc, ids in others.items()]
+    label, ends = (target, "(d)-[r:{}]->(o)") if from_document else (source, "(o)-[r:{}]->(d)")
+
+    def cypher(verb: str) -> str:
+        return (
+            "UNWIND $rows AS row MATCH (d:Document {id: row.doc}) UNWIND row.others AS other "
+            f"MATCH (o:{label} {{id: other}}) {verb} {ends.format(link_type)}"
+        )
+
+    return _Statement(cypher("CREATE"), cypher("MERGE"), rows)
+
+
+def _report_statement(target: str, rows: list[dict[str, Any]]) -> _Statement:
+    """The REPORTS of facts whose target has the label `target`, a row per document (looked
+    up once, not once per report). Reports of documents new to the database are created as
+    they are; others are MERGEd and their sentences added by union."""
+    head = (
+        "UNWIND $rows AS row MATCH (d:Document {id: row.doc}) UNWIND row.reports AS rep "
+        f"MATCH (b:{target} {{id: rep.target}}) "
+    )
+    fresh = head + "CREATE (d)-[:REPORTS {fact: rep.fact, evidence: rep.evidence}]->(b)"
+    stale = (
+        head + "MERGE (d)-[s:REPORTS {fact: rep.fact}]->(b) ON CREATE SET s.evidence = "
+        f"rep.evidence ON MATCH SET {_union('s', ['evidence'], 'rep')}"
+    )
+    return _Statement(fresh, stale, rows)
+
+
+def _report_rows(
+    links: dict[str, Link], document_of: Mapping[str, str]
+) -> dict[str, dict[str, list[dict[str, Any]]]]:
+    """The reports of the facts among `links`: by document, then by the label of the fact's
+    target. `document_of`: each sentence's document (QUOTED_FROM)."""
+    by_doc: dict[str, dict[str, list[dict[str, Any]]]] = {}
+    for link_id, k in links.items():
+        if k.type not in EVIDENCE_LINKS:
+            continue
+        target = label_of(k.target)
+        for doc, evs in reports(k.sets, document_of):
+            report = {"target": k.target, "fact": link_id, "evidence": evs or None}
+            by_doc.setdefault(doc, {}).setdefault(target, []).append(report)
+    return by_doc
+
+
+@dataclass
+class _Part:
+    """What one transaction of a batch writes: the nodes and links of some of its documents
+    (`documents`, their ids), or, with no documents, the batch's recurring ones."""
+
+    documents: list[str] = field(default_factory=list)
+    nodes: dict[str, Node] = field(default_factory=dict)
+    links: dict[str, Link] = field(default_factory=dict)
+    reports: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+
+
+def _parts(batch: GraphBatch, count: int) -> tuple[_Part, list[_Part]]:
+    """The batch's recurring items, and its documents' own in `count` parts (fewer if it
+    has fewer documents), the documents dealt out in turn. An article or a sentence goes
+    with the document its IN_DOCUMENT or QUOTED_FROM names; a report with its document."""
+    shared = _Part()
+    documents = [i for i, n in batch.nodes.items() if n.label == "Document"]
+    parts = [_Part() for _ in range(max(1, min(count, len(documents))))]
+    part_of = {doc: parts[n % len(parts)] for n, doc in enumerate(documents)}
+    document_of: dict[str, str] = {}
+    for link_id, k in batch.links.items():
+        if k.type in ("IN_DOCUMENT", "QUOTED_FROM"):
+            document_of[k.source] = k.target
+        owner = k.source if k.type == "MENTIONS" else k.target
+        (part_of[owner] if k.type in PER_DOCUMENT else shared).links[link_id] = k
+    for node_id, n in batch.nodes.items():
+        if n.label in PER_DOCUMENT:
+            part = part_of[document_of.get(node_id, node_id)]
+            part.nodes[node_id] = n
+        else:
+            shared.nodes[node_id] = n
+    for doc, by_target in _report_rows(batch.links, document_of).items():
+        for target, found in by_target.items():
+            part_of[doc].reports.setdefault(target, []).append({"doc": doc, "reports": found})
+    for doc, part in part_of.items():
+        part.documents.append(doc)
+    return shared, parts
 
 
 def _statements(
-    batch: GraphBatch, written: Container[str], builder: Executor
+    part: _Part, written: Container[str], builder: Executor
 ) -> list[Future[_Statement]]:
-    """The batch's statements, nodes first, each made by `builder`. Made in a thread of
-    their own, a statement's rows are built while the server runs the ones before
-    (building them was a fifth of the write time, the server waiting meanwhile)."""
+    """The part's statements, nodes first, then links, then reports, each made by `builder`.
+    Made in a thread of their own, a statement's rows are built while the server runs the
+    ones before (building them was a fifth of the write time, the server waiting meanwhile)."""
     futures = [
         builder.submit(_node_statement, label, items)
-        for label, items in _node_groups(batch.nodes, written).items()
+        for label, items in _node_groups(part.nodes, written).items()
     ]
-    groups, quoted_from = _link_groups(batch.links, written)
     futures += [
-        builder.submit(_link_statement, key, items, quoted_from) for key, items in groups.items()
+        builder.submit(
+            _document_link_statement if key[0] in PER_DOCUMENT else _link_statement, key, items
+        )
+        for key, items in _link_groups(part.links, written).items()
+    ]
+    futures += [
+        builder.submit(_report_statement, target, rows) for target, rows in part.reports.items()
     ]
     return futures
 
@@ -309,17 +384,46 @@ class Neo4jStore:
         """Nothing: the batch's items go to Neo4j as they are, as the queries' parameters."""
 
     def write(self, batch: GraphBatch) -> None:
+        """The batch's recurring nodes and facts in one transaction, then its documents'
+        own in `_SESSIONS` transactions at once, each a server thread of its own (a single
+        transaction left a core idle: the server ran it on one thread, which was most of
+        the write time). Every MERGE is in the first transaction, so no two transactions
+        MERGE the same item at once, which could create it twice or lose a list's values;
+        the others CREATE their documents' items, which nothing else writes. A document is
+        in whole or not at all; a batch stopped midway may leave its recurring items and
+        some of its documents, and writing it again completes it."""
+        shared, parts = _parts(batch, _SESSIONS)
         with ThreadPoolExecutor(1, thread_name_prefix="neo4j-rows") as builder:
-            statements = _statements(batch, self.written, builder)
+            first = _statements(shared, self.written, builder)
+            rest = [_statements(part, self.written, builder) for part in parts]
 
             def work(tx: ManagedTransaction) -> None:  # tried again on a transient error
-                fresh = _fresh(tx, batch)
-                for statement in statements:
-                    statement.result().run(tx, fresh)
+                for statement in first:
+                    statement.result().run(tx, False)
+                for statement in (s for made in rest for s in made):
+                    statement.result()  # an error in making one fails the write, whole
 
             with self.driver.session(database=self.database) as session:
                 session.execute_write(work)
+            with ThreadPoolExecutor(len(parts), thread_name_prefix="neo4j-part") as senders:
+                done = [
+                    senders.submit(self._write_part, part.documents, made)
+                    for part, made in zip(parts, rest, strict=True)
+                ]
+                for future in done:
+                    future.result()
         self.written.remember(batch)
+
+    def _write_part(self, documents: list[str], statements: list[Future[_Statement]]) -> None:
+        """Some of a batch's documents, whole, in a transaction of their own."""
+
+        def work(tx: ManagedTransaction) -> None:
+            fresh = _fresh(tx, documents)
+            for statement in statements:
+                statement.result().run(tx, fresh)
+
+        with self.driver.session(database=self.database) as session:
+            session.execute_write(work)
 
     def loaded_documents(self) -> set[str]:
         return {r["name"] for r in self.run_cypher("MATCH (d:Document) RETURN d.name AS name")}

@@ -2,8 +2,8 @@
 
 The ingest pipeline, `okg stats`, the networkx view and the query runner talk to this
 interface only, so the embedded RDF store and Neo4j are interchangeable: each writes a
-batch of whole documents in one transaction, idempotently, reads the graph back in the
-model's terms, and runs queries in its own language (`query_language`).
+batch of documents idempotently, each document whole or not at all (`write`), reads the
+graph back in the model's terms, and runs queries in its own language (`query_language`).
 """
 
 from __future__ import annotations
@@ -25,7 +25,8 @@ class GraphStore(Protocol):
     query_language: str  # "sparql" or "cypher"
 
     def loaded_documents(self) -> set[str]:
-        """Names of the documents whose batch is in the store (written last, atomically)."""
+        """Names of the documents that are in the store, each whole (written last, atomically
+        with the document's own items)."""
         ...
 
     @staticmethod
@@ -36,7 +37,9 @@ class GraphStore(Protocol):
         ...
 
     def write(self, batch: GraphBatch) -> None:
-        """Add a batch in one transaction; writing it again changes nothing."""
+        """Add a batch: each of its documents whole or not at all, never before the recurring
+        items it refers to (the embedded store: the batch in one transaction; Neo4j: those
+        items first, then the documents in parts); writing it again changes nothing."""
         ...
 
     def person_contexts(self) -> list[PersonContext]:

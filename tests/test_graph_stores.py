@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import copy
 import json
+import threading
 from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -15,8 +16,9 @@ from pathlib import Path
 import pytest
 
 from extraction import extract_document
+from graph import neo4j_store
 from graph.embedded import EmbeddedStore
-from graph.ingest import IngestReport, ingest, pending_items, read_record
+from graph.ingest import IngestReport, ingest, pending_items, read_record, record_decisions
 from graph.model import combine, content_id
 from graph.neo4j_store import Neo4jStore
 from graph.resolve import resolve_document
@@ -304,8 +306,8 @@ def test_a_bad_record_does_not_keep_out_a_good_one_of_the_same_document(
 
 @pytest.mark.neo4j
 def test_a_batch_whose_statements_cannot_be_made_fails_whole(request, seed_records: Path):
-    """Neo4j's store makes a batch's statements in a thread of its own while the server runs
-    the ones before: an error there still fails the write, and nothing of the batch stays."""
+    """A fact whose sentence the batch does not hold: the batch cannot be dealt out to its
+    transactions, the write fails, and nothing of the batch stays."""
     batch = resolve_document(read_record(seed_records.read_bytes().splitlines()[0]))
     fact = next(k for k in batch.links.values() if k.type in EVIDENCE_LINKS)
     fact.sets["evidence"].add(content_id("evidence", "a sentence the batch does not hold"))
@@ -314,6 +316,70 @@ def test_a_batch_whose_statements_cannot_be_made_fails_whole(request, seed_recor
             store.write(batch)
         assert store.loaded_documents() == set()
         assert summary(store)["persons"] == 0
+
+
+@pytest.mark.neo4j
+def test_a_batch_whose_documents_statements_cannot_be_made_leaves_nothing(
+    request, seed_records: Path, monkeypatch: pytest.MonkeyPatch
+):
+    """The statements of a batch's documents are made while the server runs its recurring
+    items' transaction: an error in making one fails that transaction too, so nothing of
+    the batch stays, the persons included."""
+    batch = resolve_document(read_record(seed_records.read_bytes().splitlines()[0]))
+    make = neo4j_store._node_statement
+
+    def failing(label: str, items):
+        if label == "Evidence":  # a document's own, made after the recurring items'
+            raise RuntimeError("cannot make it")
+        return make(label, items)
+
+    monkeypatch.setattr(neo4j_store, "_node_statement", failing)
+    with _opened(_neo4j_opener(request)) as store:
+        with pytest.raises(RuntimeError, match="cannot make it"):
+            store.write(batch)
+        assert store.loaded_documents() == set()
+        assert summary(store)["persons"] == 0
+
+
+@pytest.mark.neo4j
+@pytest.mark.parametrize("rerun", ["pending", "forced"])
+def test_a_batch_stopped_after_some_of_its_documents_is_completed_by_a_rerun(
+    request, seed_records: Path, rerun: str
+):
+    """Neo4j writes a batch's documents in parts, each a transaction of its own, after the
+    batch's recurring items: a batch stopped after one part leaves that part's documents,
+    whole, and a rerun gives the graph of a run that was not stopped, whether it loads the
+    documents not there yet (`pending`) or writes the whole batch again (`forced`, where
+    the written part's documents are MERGEd, the others CREATEd)."""
+    opener = _neo4j_opener(request)
+    run(opener, [seed_records])
+    with _opened(opener) as store:
+        full = snapshot(store)
+        _empty(store)
+    with _opened(opener) as store:
+        write_part, lock, written = store._write_part, threading.Lock(), []
+
+        def first_part_only(documents: list[str], statements) -> None:
+            with lock:  # the parts run at once: only the first to come writes
+                if written:
+                    raise Interrupted
+                written.extend(documents)
+            write_part(documents, statements)
+
+        store._write_part = first_part_only  # type: ignore[method-assign]
+        with pytest.raises(Interrupted):
+            ingest(pending_items([seed_records], store, IngestReport()), store, IngestReport())
+        assert 0 < len(store.loaded_documents()) == len(written) < 5
+        assert summary(store)["persons"] > 0  # the recurring items came first
+    if rerun == "pending":
+        run(opener, [seed_records])
+    else:
+        with _opened(opener) as store:
+            records = seed_records.read_bytes().splitlines()
+            store.write(combine(resolve_document(read_record(r)) for r in records))
+            record_decisions(store)
+    with _opened(opener) as store:
+        assert snapshot(store) == full
 
 
 @pytest.mark.neo4j
