@@ -95,7 +95,7 @@ def test_ingesting_the_seeds_twice_gives_the_same_graph_as_once(opener: Opener):
         before = snapshot(store)
         assert pending_items([SEEDS], store, IngestReport()) == []
         # Writing every document again, bypassing the "already loaded" check, changes nothing.
-        forced = [(t.stem, str(t), t) for t in sorted(SEEDS.glob("*.txt"))]
+        forced = [(t.stem, t) for t in sorted(SEEDS.glob("*.txt"))]
         ingest(forced, store, IngestReport())
         assert snapshot(store) == before
 
