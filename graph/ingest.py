@@ -40,8 +40,8 @@ class RecordAt:
     """A record in a file: a `.json` file of one, or the line of a `.jsonl` file that
     starts at `offset`. Items point at their record rather than hold it, so that a run
     keeps a few bytes per pending document, not the records themselves (160 MB for 10,000
-    generated pages). `line` is the line's number (0 for a `.json` file): it is where the
-    record is for a person, told by `str`."""
+    generated pages). `line` is the line's number, 0 for a `.json` file; `str` gives
+    `path:line`, which failures and the progress report show."""
 
     path: Path
     offset: int = 0
