@@ -102,7 +102,7 @@ class ArticleInfo:
 @dataclass
 class DocumentRecord:
     doc: str
-    path: str
+    path: str = ""
     place: str | None = None
     date: str | None = None
     articles: list[ArticleInfo] = field(default_factory=list)
@@ -112,28 +112,11 @@ class DocumentRecord:
     events: list[Event] = field(default_factory=list)
     participations: list[Participation] = field(default_factory=list)
 
+    def __post_init__(self) -> None:
+        """A record written to the contract of ../shared/eval/FORMAT.md has no path: its
+        document's name stands for it. (msgspec calls this too, reading records back.)"""
+        if not self.path:
+            self.path = self.doc
+
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
-
-    @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> DocumentRecord:
-        """Read a record back; tolerant of records without the optional extras."""
-
-        def evidence(row: dict[str, Any]) -> list[Evidence]:
-            return [Evidence(**e) for e in row.get("evidence", [])]
-
-        def rows(key: str, kind: type) -> list:
-            return [kind(**{**row, "evidence": evidence(row)}) for row in data.get(key, [])]
-
-        return cls(
-            doc=data["doc"],
-            path=data.get("path", data["doc"]),
-            place=data.get("place"),
-            date=data.get("date"),
-            articles=[ArticleInfo(**a) for a in data.get("articles", [])],
-            persons=rows("persons", Person),
-            organizations=rows("organizations", Organization),
-            positions=rows("positions", Position),
-            events=rows("events", Event),
-            participations=rows("participations", Participation),
-        )

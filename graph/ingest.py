@@ -13,16 +13,17 @@ recomputed from the whole store at the end of every run.
 
 from __future__ import annotations
 
-import json
+import codecs
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field, fields, is_dataclass
-from functools import cache, partial
+from dataclasses import dataclass, field
+from functools import partial
 from multiprocessing import get_context
 from pathlib import Path
-from types import UnionType
-from typing import Any, get_args, get_origin, get_type_hints
+from typing import Any
+
+import msgspec
 
 from extraction import extract_document
 from extraction.records import DocumentRecord
@@ -105,10 +106,10 @@ def read_items(files: Iterable[Path], failures: list[Failure]) -> Iterator[Item]
                 if not line.strip():
                     continue
                 try:
-                    doc = json.loads(line)["doc"]  # UTF-8 bytes; a bad byte is a ValueError
-                    if not isinstance(doc, str) or not doc.strip():
-                        raise TypeError(f"doc is {doc!r}, not a document's name")
-                except (ValueError, KeyError, TypeError, RecursionError) as exc:
+                    doc = _NAMED.decode(line).doc
+                    if not doc.strip():
+                        raise ValueError(f"doc is {doc!r}, not a document's name")
+                except (ValueError, RecursionError) as exc:  # msgspec's errors are ValueErrors
                     failures.append(Failure(str(at), f"not a record: {exc}"))
                     continue
                 yield doc, at
@@ -118,56 +119,39 @@ def read_items(files: Iterable[Path], failures: list[Failure]) -> Iterator[Item]
 
 def _records(path: Path) -> Iterator[tuple[int, bytes]]:
     """(offset, bytes) of each line of a `.jsonl` file, or of the whole of a `.json` one,
-    read as a stream."""
+    read as a stream. A byte order mark, which some editors write, is skipped: the first
+    record starts after it."""
     with path.open("rb") as f:
+        offset = len(codecs.BOM_UTF8) if f.read(len(codecs.BOM_UTF8)) == codecs.BOM_UTF8 else 0
+        f.seek(offset)
         if path.suffix != ".jsonl":
-            yield 0, f.read()
+            yield offset, f.read()
             return
-        offset = 0
         for line in f:
             yield offset, line
             offset += len(line)
 
 
+class _Named(msgspec.Struct):
+    """What `read_items` needs of a record: its document's name. Decoding into this reads
+    past the rest without making it into objects (a record of 10,000 generated pages is
+    16 KB, most of it evidence)."""
+
+    doc: str
+
+
+_NAMED = msgspec.json.Decoder(_Named)
+_RECORD = msgspec.json.Decoder(DocumentRecord)
+
+
 def read_record(data: bytes) -> DocumentRecord:
     """A record from its JSON, checked so that a bad one fails here, alone, and not in the
-    write of its whole batch or in reading the store back: text must be storable (a lone
-    surrogate, from a `\\ud800` escape, cannot be written as UTF-8), and every field of
-    the type its dataclass declares (an offset written "12" would go into the embedded
-    store as an integer that cannot be read back)."""
-    value = json.loads(data)
-    json.dumps(value, ensure_ascii=False).encode("utf-8")  # UnicodeEncodeError if not
-    record = DocumentRecord.from_dict(value)
-    _check_types(record)
-    return record
-
-
-def _check_types(item: Any) -> None:
-    for name, hint in _field_types(type(item)):
-        value = getattr(item, name)
-        if not _is(value, hint):
-            raise TypeError(f"{type(item).__name__}.{name} is {value!r}, not {hint}")
-
-
-@cache
-def _field_types(cls: type) -> tuple[tuple[str, Any], ...]:
-    """A dataclass's fields with their declared types, resolved once per class:
-    get_type_hints compiles and evaluates every annotation (strings, under `from __future__
-    import annotations`) each time it is called, and called per record and per nested
-    item it was more than half of the loading process's CPU (a profile of 2,080 pages)."""
-    hints = get_type_hints(cls)
-    return tuple((f.name, hints[f.name]) for f in fields(cls))
-
-
-def _is(value: Any, hint: Any) -> bool:
-    if get_origin(hint) is UnionType:
-        return any(_is(value, h) for h in get_args(hint))
-    if get_origin(hint) is list:
-        return isinstance(value, list) and all(_is(v, get_args(hint)[0]) for v in value)
-    if is_dataclass(hint) and isinstance(value, hint):
-        _check_types(value)
-        return True
-    return isinstance(value, hint) and not (isinstance(value, bool) and hint is not bool)
+    write of its whole batch or in reading the store back: msgspec builds the dataclasses
+    of extraction/records.py and holds every field to its declared type (an offset written
+    "12" would go into the embedded store as an integer that cannot be read back), and it
+    refuses text that cannot be stored (a lone surrogate from a `\\ud800` escape cannot be
+    written as UTF-8). Keys a record has beyond those fields are ignored."""
+    return _RECORD.decode(data)
 
 
 def process(item: Item) -> tuple[str, GraphBatch | str]:

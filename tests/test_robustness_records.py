@@ -128,3 +128,19 @@ def test_a_document_whose_first_record_fails_is_loaded_from_its_next_one(tmp_pat
     assert sorted(f.source for f in report.failures) == [f"{records}:1", f"{records}:2"]
     assert sorted(report.loaded) == ["a", "b"]
     assert report.skipped == ["a"]
+
+
+def test_a_record_file_may_open_with_a_byte_order_mark_and_bad_fields_are_named(tmp_path: Path):
+    """Some editors start a file with a BOM: its first record still loads. A field of the
+    wrong type fails its document with the field's place in the record."""
+    records = tmp_path / "records.jsonl"
+    lines = [GOOD | {"doc": "first"}, GOOD | {"doc": "b", "articles": [ARTICLE | {"end": "9"}]}]
+    text = "\n".join(json.dumps(line, ensure_ascii=False) for line in lines)
+    records.write_bytes(b"\xef\xbb\xbf" + text.encode("utf-8"))
+    with EmbeddedStore(tmp_path / "store") as store:
+        report = IngestReport()
+        ingest(pending_items([records], store, report), store, report, batch_size=4)
+        assert store.loaded_documents() == {"first"}
+    [failure] = report.failures
+    assert failure.source == f"{records}:2"
+    assert "$.articles[0].end" in failure.reason and "int" in failure.reason
