@@ -128,21 +128,23 @@ def _full_lines(widths: list[float], prose: list[int], window: int) -> list[bool
     """Which lines are about as wide as the nearest `window` prose lines before them or
     after them (columns change width from one story to the next), unlike a paragraph's
     short last line or a line among headlines. Very long lines are whole paragraphs on one
-    line, and full. The widest prose line of each window is found once per window, and the
-    lines are walked in order beside the prose lines, not looked up line by line."""
+    line, and full. The widest prose line of each window is found once per window, and so
+    is the bound of the lines between two prose lines (which share their neighbours)."""
     side = [widths[k] for k in prose]
     n = len(side)
-    widest_before = [max(side[max(0, at - window) : at], default=None) for at in range(n + 1)]
-    widest_from = [max(side[at : at + window], default=None) for at in range(n + 1)]
-    full = []
-    at = 0  # the first prose line at or after the line
-    for k, width in enumerate(widths):
-        while at < n and prose[at] < k:
-            at += 1
-        after = at + 1 if at < n and prose[at] == k else at  # the line itself is no neighbour
-        near = [w for w in (widest_before[at], widest_from[after]) if w is not None]
-        full.append(width > 40 or (bool(near) and width >= 0.75 * min(near)))
-    return full
+    before = [max(side[max(0, at - window) : at]) if at else None for at in range(n + 1)]
+    ahead = [max(side[at : at + window]) if at < n else None for at in range(n + 2)]
+    bounds: list[float | None] = []  # of each line: the narrower of its two windows' widest
+    for at, k in enumerate([*prose, len(widths)]):
+        bounds += [_narrower(before[at], ahead[at])] * (k - len(bounds))
+        if k < len(widths):  # a prose line: itself is no neighbour
+            bounds.append(_narrower(before[at], ahead[at + 1]))
+    pairs = zip(widths, bounds, strict=True)
+    return [w > 40 or (b is not None and w >= 0.75 * b) for w, b in pairs]
+
+
+def _narrower(a: float | None, b: float | None) -> float | None:
+    return a if b is None else b if a is None else min(a, b)
 
 
 class _Column:
