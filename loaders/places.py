@@ -4,6 +4,7 @@ plus lexicons/places_renamed.tsv for divisions renamed since that table was buil
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from functools import cache, lru_cache
 from typing import NamedTuple
 
@@ -111,12 +112,29 @@ def dominant_city(text: str, min_count: int = 3, min_share: float = 0.5) -> Plac
     return None
 
 
+def by_line(text: str) -> dict[int, list[PlaceMention]]:
+    """The place names of a text, by the start of the line each stands on. No name spans two
+    lines, so a text made of some of these lines (an article's) names just their places:
+    read from here, it need not be searched again."""
+    lines: dict[int, list[PlaceMention]] = {}
+    for m in gazetteer().find(text):
+        lines.setdefault(text.rfind("\n", 0, m.start) + 1, []).append(m)
+    return lines
+
+
 def dominant_place(text: str, within: Place | None = None, min_count: int = 2) -> Place | None:
-    """The place a text is about: the province that more than half of its place names fall
-    in, narrowed to the city and then the county that hold more than half of those.
-    `within` keeps only the names inside that place (a county of the home city)."""
+    """The place a text is about (`dominant_among` its place names)."""
+    return dominant_among(gazetteer().find(text), within, min_count)
+
+
+def dominant_among(
+    mentions: Iterable[PlaceMention], within: Place | None = None, min_count: int = 2
+) -> Place | None:
+    """The province that more than half of the place names fall in, narrowed to the city
+    and then the county that hold more than half of those. `within` keeps only the names
+    inside that place (a county of the home city)."""
     g = gazetteer()
-    pool = [g.chain(m.place) for m in g.find(text)]
+    pool = [g.chain(m.place) for m in mentions]
     if within is not None:
         pool = [c for c in pool if within.name in c]
     if len(pool) < min_count:
