@@ -46,6 +46,7 @@ class Gazetteer:
             self.forms, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest
         )
         self.longest = max(map(len, self.by_form))
+        self.openings = frozenset(form[:2] for form in self.forms)  # every form has two or more
 
     def find(self, text: str) -> tuple[PlaceMention, ...]:
         """The place names of a text, left to right. The loaders ask about the same page
@@ -65,7 +66,12 @@ class Gazetteer:
         )
 
     def match(self, text: str, at: int = 0) -> PlaceMention | None:
-        """The place name that starts exactly at `at`, if any (the longest)."""
+        """The place name that starts exactly at `at`, if any (the longest). Most positions
+        asked about (a name's or a body's first character) open no place name: their two
+        characters say so without the automaton, whose memory a page's other work has
+        pushed out of the processor's caches."""
+        if text[at : at + 2] not in self.openings:
+            return None
         for k, start, end in self.automaton.find_matches_as_indexes(text[at : at + self.longest]):
             if start == 0:
                 return PlaceMention(at, at + end, self.by_form[self.forms[k]])
