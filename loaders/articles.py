@@ -365,6 +365,9 @@ class _Headlines:
         candidates = above + ([below] if below else [])
         if not candidates:
             return
+        if len(candidates) == 1:  # half the runs: whatever the scores, all goes to that one
+            self._give(units, candidates * len(units), set())  # (and no line is a kicker)
+            return
         heads = [i for i, u in enumerate(units) if u.kind == "head"]
         scores = {
             (i, id(a)): score
