@@ -44,7 +44,7 @@ from extraction.records import (
     cite,
 )
 from extraction.titles import Chain, read_chains, scan_chains, titles
-from loaders.dates import complete, find_dates
+from loaders.dates import complete, find_dates, iter_dates
 from loaders.document import Article, Document, Sentence
 from loaders.places import gazetteer
 
@@ -500,7 +500,7 @@ def extract_document(doc: Document) -> DocumentRecord:
                 if mention.reported or in_headline or mention.visitor:
                     first = current is None or in_headline
                     event = c.add_event(mention, text, article, doc.year, ev, first)
-                    dated_here = not moved and find_dates(text[: mention.start])
+                    dated_here = not moved and any(iter_dates(text[: mention.start]))
                     moves_on = dated_here and mention.type != "activity" and not mention.background
                     if current is None or moves_on:
                         current, moved = event, True  # the story moves on to a dated meeting

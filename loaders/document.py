@@ -15,7 +15,7 @@ from lexicons import Place
 from loaders.articles import ArticleSpan, Layout, Paragraph, split_articles
 from loaders.clean import clean
 from loaders.cues import DATELINE
-from loaders.dates import complete, document_year, find_dates, iter_dates
+from loaders.dates import complete, document_year, iter_dates
 from loaders.decode import read_text
 from loaders.mapped import MappedText
 from loaders.places import PlaceMention, by_line, dominant_among, dominant_city, gazetteer
@@ -145,7 +145,7 @@ def _article_date(body: str, year: int | None, issued: date | None) -> date | No
         with suppress(ValueError):
             return date(*map(int, dated.groups()))
     month = next((m.month for m in iter_dates(body) if m.month), None)  # the body's first
-    for mention in find_dates(body[:LEAD_CHARS]):
+    for mention in iter_dates(body[:LEAD_CHARS]):  # read up to the first that completes
         when = complete(mention, year, month, near=issued)
         if when is not None:
             return when
