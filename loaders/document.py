@@ -116,7 +116,9 @@ def _article_place(
     g = gazetteer()
     body = span.body
     text = headline + "\n" + body
-    paragraphs = sorted(span.paragraphs, key=lambda p: p.start)  # the body's order
+    # the place names of `text` in its order (only their places are read: the body's
+    # offsets are the page's), the body's taken from the page's lines
+    paragraphs = sorted(span.paragraphs, key=lambda p: p.start)
     mentions = g.find(headline) + tuple(m for p in paragraphs for m in lines.get(p.start, ()))
     if home is None:
         found = g.find(text[:LEAD_CHARS])
