@@ -50,7 +50,7 @@ def _segmenter() -> jieba.Tokenizer:
 
 @cache
 def _stop_pattern() -> re.Pattern[str]:
-    return re.compile("|".join(map(re.escape, _stop_words())))
+    return re.compile(lexicons.alternation(_stop_words()))
 
 
 @cache

@@ -110,8 +110,7 @@ def _clause_subjects() -> re.Pattern[str]:
 
 @cache
 def _designation_pattern() -> re.Pattern[str]:
-    words = lexicons.words("designations.txt")
-    return re.compile("(?:" + "|".join(map(re.escape, words)) + ')[”"’]?')
+    return re.compile("(?:" + lexicons.alternation(lexicons.words("designations.txt")) + ')[”"’]?')
 
 
 @dataclass

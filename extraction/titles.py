@@ -71,8 +71,7 @@ def titles() -> dict[str, Title]:
 
 @cache
 def title_pattern() -> re.Pattern[str]:
-    words = sorted(titles(), key=len, reverse=True)
-    return re.compile("|".join(map(re.escape, words)))
+    return re.compile(lexicons.alternation(titles()))
 
 
 @cache
