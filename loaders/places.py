@@ -128,17 +128,12 @@ def by_line(text: str) -> dict[int, list[PlaceMention]]:
     return lines
 
 
-def dominant_place(text: str, within: Place | None = None, min_count: int = 2) -> Place | None:
-    """The place a text is about (`dominant_among` its place names)."""
-    return dominant_among(gazetteer().find(text), within, min_count)
-
-
 def dominant_among(
     mentions: Iterable[PlaceMention], within: Place | None = None, min_count: int = 2
 ) -> Place | None:
-    """The province that more than half of the place names fall in, narrowed to the city
-    and then the county that hold more than half of those. `within` keeps only the names
-    inside that place (a county of the home city)."""
+    """The place that named places are about: the province that more than half of them
+    fall in, narrowed to the city and then the county that hold more than half of those.
+    `within` keeps only the names inside that place (a county of the home city)."""
     g = gazetteer()
     pool = [g.chain(m.place) for m in mentions]
     if within is not None:
