@@ -86,8 +86,7 @@ def event_words() -> dict[str, str]:
 
 @cache
 def _event_pattern() -> re.Pattern[str]:
-    words = sorted(event_words(), key=len, reverse=True)
-    return re.compile("|".join(map(re.escape, words)))
+    return re.compile(lexicons.alternation(event_words()))
 
 
 @cache

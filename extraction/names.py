@@ -50,7 +50,7 @@ def _segmenter() -> jieba.Tokenizer:
 
 @cache
 def _stop_pattern() -> re.Pattern[str]:
-    return re.compile("|".join(map(re.escape, _stop_words())))
+    return re.compile(lexicons.alternation(_stop_words()))
 
 
 @cache
@@ -86,7 +86,7 @@ def name_at(text: str, at: int, strict: bool = True) -> str | None:
     `strict` (weak contexts) also requires the name to be followed by a clear boundary;
     after a title the context already says a name comes, so a trailing verb suffices.
     """
-    dot = DOT_NAME.match(text, at)
+    dot = DOT_NAME.match(text, at) if "·" in text else None  # most texts have no dot
     if dot:
         end = text.index("·", at) + 2
         while end < dot.end() and not starts_stop(text, end):

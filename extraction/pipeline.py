@@ -19,7 +19,6 @@ from datetime import date
 from functools import cache, lru_cache
 from typing import NamedTuple
 
-import ahocorasick_rs
 from rapidfuzz import fuzz
 
 import lexicons
@@ -45,7 +44,7 @@ from extraction.records import (
     cite,
 )
 from extraction.titles import Chain, read_chains, scan_chains, titles
-from loaders.dates import complete, find_dates
+from loaders.dates import complete, find_dates, iter_dates
 from loaders.document import Article, Document, Sentence
 from loaders.places import gazetteer
 
@@ -111,8 +110,7 @@ def _clause_subjects() -> re.Pattern[str]:
 
 @cache
 def _designation_pattern() -> re.Pattern[str]:
-    words = lexicons.words("designations.txt")
-    return re.compile("(?:" + "|".join(map(re.escape, words)) + ')[”"’]?')
+    return re.compile("(?:" + lexicons.alternation(lexicons.words("designations.txt")) + ')[”"’]?')
 
 
 @dataclass
@@ -279,44 +277,42 @@ def _title_at(text: str) -> str:
     return max((t for t in titles() if text.startswith(t)), key=len)
 
 
-@dataclass(frozen=True)
-class _Lookup:
-    """The names of one document (full and given names) with their matcher, built once.
-    Aho-Corasick: a regex of the document's names would be compiled anew for every
-    document, and that compilation cost more than the matching."""
-
-    forms: list[str]  # written forms (full and given names)
-    full: list[str]  # the full name of each form
-    automaton: ahocorasick_rs.AhoCorasick | None
-
-    @classmethod
-    def of(cls, names: dict[str, str]) -> _Lookup:
-        if not names:
-            return cls([], [], None)
-        forms = list(names)
-        automaton = ahocorasick_rs.AhoCorasick(
-            forms,
-            matchkind=ahocorasick_rs.MatchKind.LeftmostLongest,
-            implementation=ahocorasick_rs.Implementation.ContiguousNFA,  # half a DFA's build
-        )
-        return cls(forms, list(names.values()), automaton)
+Mention = tuple[str, int, int]  # a known person's full name, start, end
 
 
-def _mentions(text: str, lookup: _Lookup) -> list[tuple[str, int, int]]:
-    """Mentions of known names (and given names standing for them), left to right, the
-    longest at each place."""
-    if lookup.automaton is None:
-        return []
-    out = []
-    for k, start, end in lookup.automaton.find_matches_as_indexes(text):
-        full = lookup.full[k]
-        if lookup.forms[k] != full:  # a given name: must stand alone (建国同志, 建国副市长)
+def _mentions(texts: list[str], names: dict[str, str]) -> list[list[Mention]]:
+    """Mentions of known names in each text (`names` maps each written form, a full or a
+    given name, to its full name), left to right, the longest at each place, as an
+    Aho-Corasick automaton in leftmost-longest mode would find them. A document knows a
+    few dozen forms: finding each with str.find over all its texts at once costs less than
+    building an automaton (or compiling a regex) for them, which the next document cannot
+    reuse. A given name must stand alone (建国同志, 建国副市长)."""
+    joined = "\n".join(texts)  # no name holds a line break: none is found across two texts
+    found = []
+    for form in names:
+        at = joined.find(form)
+        while at >= 0:
+            found.append((at, -len(form), form))
+            at = joined.find(form, at + 1)
+    found.sort()
+    out: list[list[Mention]] = [[] for _ in texts]
+    k, offset = 0, 0  # the text holding the match, and where it starts in `joined`
+    taken = 0  # end of the last match kept: matches never overlap
+    for at, minus_length, form in found:
+        if at < taken:
+            continue
+        taken = at - minus_length
+        while at >= offset + len(texts[k]) + 1:
+            offset += len(texts[k]) + 1
+            k += 1
+        text, start, end, full = texts[k], at - offset, taken - offset, names[form]
+        if form != full:  # a given name
             prev = text[start - 1 : start]
             if (prev and prev not in BOUNDARY) or not (
                 text[end : end + 1] == "、" or text.startswith(_given_name_followers(), end)
             ):
                 continue
-        out.append((full, start, end))
+        out[k].append((full, start, end))
     return out
 
 
@@ -348,7 +344,7 @@ class _Role(NamedTuple):
     reported_speech: bool  # 讲话精神: a speech given elsewhere
 
 
-def _clause_floor(text: str, cue: int, mentions: list[tuple[str, int, int]]) -> int:
+def _clause_floor(text: str, cue: int, mentions: list[Mention]) -> int:
     """Where the subjects of a cue at `cue` may start. Walking back over the clauses
     (split at commas outside quotes): a clause that ends with a name (`…局长张三，`) is an
     item of a list of attendees and the walk goes on; a name elsewhere in its clause is
@@ -376,9 +372,7 @@ def _unquoted(text: str) -> str:
     return QUOTED.sub(lambda m: "＿" * len(m.group()), text)
 
 
-def _roles(
-    text: str, mentions: list[tuple[str, int, int]], visits: list[EventMention]
-) -> list[_Role]:
+def _roles(text: str, mentions: list[Mention], visits: list[EventMention]) -> list[_Role]:
     """Role cues of a sentence, each group (`出席会议并讲话`) applied to the persons named
     between the previous group and it — but not to the subject of a visit named before
     the cue (`韩光明到开发区调研，方建陪同`: only 方建 accompanies)."""
@@ -473,7 +467,8 @@ def extract_document(doc: Document) -> DocumentRecord:
             known.update(_names_in_sentence(text, bool(text) and text in headline))
     known = {n for n in known if looks_like_name(n)}
     known -= set(_given_names(known))  # 建国 (市长) is 张建国, not a person of its own
-    lookup = _Lookup.of({n: n for n in known} | _given_names(known))
+    forms = {n: n for n in known} | _given_names(known)
+    mentions_of = dict(zip(squeezed, _mentions(list(squeezed.values()), forms), strict=True))
 
     for article in articles:
         ctx = contexts[article.index]
@@ -482,7 +477,7 @@ def extract_document(doc: Document) -> DocumentRecord:
         current = _headline_event(c, article, doc.year, squeezed, headline, events_of)
         for sentence in article.sentences:
             text = squeezed[sentence.index]
-            mentions = _mentions(text, lookup)
+            mentions = mentions_of[sentence.index]
             story_body = current.organizer if current else None
             chains = read_chains(text, ctx, story_body)
             mentioned = events_of[sentence.index]
@@ -504,7 +499,7 @@ def extract_document(doc: Document) -> DocumentRecord:
                 if mention.reported or in_headline or mention.visitor:
                     first = current is None or in_headline
                     event = c.add_event(mention, text, article, doc.year, ev, first)
-                    dated_here = not moved and find_dates(text[: mention.start])
+                    dated_here = not moved and any(iter_dates(text[: mention.start]))
                     moves_on = dated_here and mention.type != "activity" and not mention.background
                     if current is None or moves_on:
                         current, moved = event, True  # the story moves on to a dated meeting

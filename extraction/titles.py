@@ -71,8 +71,7 @@ def titles() -> dict[str, Title]:
 
 @cache
 def title_pattern() -> re.Pattern[str]:
-    words = sorted(titles(), key=len, reverse=True)
-    return re.compile("|".join(map(re.escape, words)))
+    return re.compile(lexicons.alternation(titles()))
 
 
 @cache
@@ -252,8 +251,9 @@ def _is_name_before_title(raw: str, title: Title) -> bool:
 
 
 def _inside_body_word(text: str, m: re.Match[str]) -> bool:
-    """常委 in 常委会, 委员 in 委员会: the title's letters are part of a body's name."""
-    return ends_with_suffix(text[m.start() : m.end() + 1]) and text[m.end() : m.end() + 1] == "会"
+    """常委 in 常委会, 委员 in 委员会: the title's letters are part of a body's name (the
+    next character asked first: a title is rarely followed by 会)."""
+    return text[m.end() : m.end() + 1] == "会" and ends_with_suffix(text[m.start() : m.end() + 1])
 
 
 class _Delimiters:

@@ -7,6 +7,8 @@ an organization suffix or a role cue is a data change, not a code change.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -17,6 +19,29 @@ HERE = Path(__file__).resolve().parent
 def _lines(name: str) -> list[str]:
     text = (HERE / name).read_text(encoding="utf-8")
     return [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+def alternation(words: Iterable[str]) -> str:
+    """A regex matching the longest of `words` at a position, as their alternation longest
+    first does, written as a trie (`市(?:委(?:书记)?|长)`): at each position the regex
+    engine tries the few words that go on from its characters, not every word in turn."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}  # a word ends here
+
+    def branch(node: dict) -> str:
+        ways = [re.escape(char) + branch(rest) for char, rest in sorted(node.items()) if char]
+        if not ways:
+            return ""
+        either = ways[0] if len(ways) == 1 else "(?:" + "|".join(ways) + ")"
+        if "" not in node:
+            return either
+        return (either if len(ways) > 1 else f"(?:{either})") + "?"  # longer words first
+
+    return branch(trie)
 
 
 @cache

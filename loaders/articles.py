@@ -44,7 +44,7 @@ from loaders.cues import (
     TOC_LINE,
 )
 from loaders.mapped import MappedText
-from loaders.places import gazetteer
+from loaders.places import by_line, gazetteer
 
 HEADLINE_MAX = 50
 DATE_LEAD = re.compile(r"^(?:(?:\d{4}年)?\d{1,2}月\d{1,2}日|近日|日前)")
@@ -341,10 +341,13 @@ def _units(run: _Run) -> list[_Unit]:
 class _Headlines:
     """Second pass: each run's headlines go to the articles whose bodies they summarise."""
 
-    def __init__(self, articles: list[ArticleSpan]) -> None:
-        texts = {id(a): a.body for a in articles}
-        self.bodies = {key: _word_chars(body) for key, body in texts.items()}
-        self.places = {key: _places(body) for key, body in texts.items()}
+    def __init__(self, articles: list[ArticleSpan], text: str) -> None:
+        self.bodies = {id(a): _word_chars(a.body) for a in articles}
+        lines = by_line(text)  # the page's place names (its lines are the bodies' paragraphs)
+        self.places = {
+            id(a): {m.place.name for p in a.paragraphs for m in lines.get(p.start, ())}
+            for a in articles
+        }
         self.weights: dict[str, float] = {}
 
     def weight(self, pair: str) -> float:
@@ -361,6 +364,9 @@ class _Headlines:
         units = _units(run)
         candidates = above + ([below] if below else [])
         if not candidates:
+            return
+        if len(candidates) == 1:  # half the runs: whatever the scores, all goes to that one
+            self._give(units, candidates * len(units), set())  # (and no line is a kicker)
             return
         heads = [i for i, u in enumerate(units) if u.kind == "head"]
         scores = {
@@ -446,7 +452,7 @@ def split_articles(text: str, layout: Layout = Layout()) -> list[ArticleSpan]:
         segmenter.feed(para)
     items = segmenter.finish()
     articles = [i for i in items if isinstance(i, ArticleSpan)]
-    headlines = _Headlines(articles)
+    headlines = _Headlines(articles, text)
     since: list[ArticleSpan] = []
     for at, item in enumerate(items):
         if isinstance(item, ArticleSpan):

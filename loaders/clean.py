@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Iterator
+from itertools import accumulate
 
 from loaders.cues import ENUMERATED, OPENER, TOC_LINE
 from loaders.mapped import MappedText
@@ -31,7 +32,6 @@ Rule = Callable[[str], Iterator[Span]]
 _PAGE_MARKER = re.compile(
     r"(?m)^[ \t\u3000]*(?:[-—–]\s*\d{1,4}\s*[-—–]|第\s*\d{1,4}\s*页)[ \t\u3000]*\n?"
 )
-_LINE = re.compile(r"(?m)^.*$")
 _SPACE = "[ \t\u3000\u00a0\u2002\u2003\u2009\u200b\ufeff]"
 _SPACE_RUN = re.compile(f"{_SPACE}+")
 _INDENT = re.compile(r"^(?:[ \u00a0]?[\u3000\t]|[ \u00a0\u3000\t]{2,})")
@@ -128,49 +128,53 @@ def _full_lines(widths: list[float], prose: list[int], window: int) -> list[bool
     """Which lines are about as wide as the nearest `window` prose lines before them or
     after them (columns change width from one story to the next), unlike a paragraph's
     short last line or a line among headlines. Very long lines are whole paragraphs on one
-    line, and full. The widest prose line of each window is found once per window, and the
-    lines are walked in order beside the prose lines, not looked up line by line."""
+    line, and full. The widest prose line of each window is found once per window, and so
+    is the bound of the lines between two prose lines (which share their neighbours)."""
     side = [widths[k] for k in prose]
     n = len(side)
-    widest_before = [max(side[max(0, at - window) : at], default=None) for at in range(n + 1)]
-    widest_from = [max(side[at : at + window], default=None) for at in range(n + 1)]
-    full = []
-    at = 0  # the first prose line at or after the line
-    for k, width in enumerate(widths):
-        while at < n and prose[at] < k:
-            at += 1
-        after = at + 1 if at < n and prose[at] == k else at  # the line itself is no neighbour
-        near = [w for w in (widest_before[at], widest_from[after]) if w is not None]
-        full.append(width > 40 or (bool(near) and width >= 0.75 * min(near)))
-    return full
+    before = [max(side[max(0, at - window) : at]) if at else None for at in range(n + 1)]
+    ahead = [max(side[at : at + window]) if at < n else None for at in range(n + 2)]
+    bounds: list[float | None] = []  # of each line: the narrower of its two windows' widest
+    for at, k in enumerate([*prose, len(widths)]):
+        bounds += [_narrower(before[at], ahead[at])] * (k - len(bounds))
+        if k < len(widths):  # a prose line: itself is no neighbour
+            bounds.append(_narrower(before[at], ahead[at + 1]))
+    pairs = zip(widths, bounds, strict=True)
+    return [w > 40 or (b is not None and w >= 0.75 * b) for w, b in pairs]
+
+
+def _narrower(a: float | None, b: float | None) -> float | None:
+    return a if b is None else b if a is None else min(a, b)
 
 
 class _Column:
-    """The content lines of a text with what the join rule asks of them, each read once."""
+    """The content lines of a text with what the join rule asks of them, each read once
+    (whether a line starts afresh only when the line before does not end its sentence)."""
 
     def __init__(self, text: str, window: int) -> None:
-        numbered = [(k, m) for k, m in enumerate(_LINE.finditer(text)) if m.group().strip()]
-        self.lines = [m for _, m in numbered]
-        self.texts = [m.group() for m in self.lines]
+        lines = text.split("\n")
+        starts = list(accumulate([len(line) + 1 for line in lines], initial=0))
+        content = [k for k, line in enumerate(lines) if line.strip()]
+        self.starts = [starts[k] for k in content]
+        self.texts = [lines[k] for k in content]
         # each line without its spaces (read by width and cues), in one substitution: no
-        # space run crosses a line, so the page's lines stay in step with `_LINE`'s
+        # space run crosses a line, so the page's lines stay in step
         bare_lines = _SPACE_RUN.sub("", text).split("\n")
-        compact = [bare_lines[k] for k, _ in numbered]
-        self.widths = [_width(bare) for bare in compact]
+        self.compact = [bare_lines[k] for k in content]
+        self.widths = [_width(bare) for bare in self.compact]
         # the column's width is read off prose lines: headlines are set to their own width
         self.punctuated = [_PUNCTUATED.search(line) is not None for line in self.texts]
         self.prose = [k for k, p in enumerate(self.punctuated) if p]
         self.full = _full_lines(self.widths, self.prose, window)
         self.ends = [_ends_sentence(line) for line in self.texts]
-        # a line that starts afresh whatever came before: indented, a story, a byline
-        self.afresh = [
-            _INDENT.match(line) is not None or OPENER.match(bare) is not None
-            for line, bare in zip(self.texts, compact, strict=True)
-        ]
+
+    def afresh(self, k: int) -> bool:
+        """The line starts afresh whatever came before: indented, a story, a byline."""
+        return _INDENT.match(self.texts[k]) is not None or OPENER.match(self.compact[k]) is not None
 
     def reads_on(self, k: int, lookahead: int) -> bool:
         """Prose punctuation comes before the column runs short or a sentence ends."""
-        for x in range(k, min(len(self.lines), k + lookahead)):
+        for x in range(k, min(len(self.texts), k + lookahead)):
             if self.punctuated[x]:
                 return True
             if not self.full[x] or self.ends[x]:
@@ -178,7 +182,8 @@ class _Column:
         return False
 
     def blank_gap(self, k: int, text: str) -> bool:
-        return "\n\n" in text[self.lines[k].end() : self.lines[k + 1].start()].replace(" ", "")
+        end = self.starts[k] + len(self.texts[k])
+        return "\n\n" in text[end : self.starts[k + 1]].replace(" ", "")
 
 
 def join_wrapped_lines(text: str, window: int = 3, lookahead: int = 20) -> Iterator[Span]:
@@ -196,7 +201,7 @@ def join_wrapped_lines(text: str, window: int = 3, lookahead: int = 20) -> Itera
     between two items is the rest of the item above.
     """
     col = _Column(text, window)
-    gaps = [col.blank_gap(k, text) for k in range(len(col.lines) - 1)]
+    gaps = [col.blank_gap(k, text) for k in range(len(col.texts) - 1)]
     blank_breaks = 0 < sum(gaps) < 0.5 * len(gaps)
     depth, prose, first = 0, False, True  # of the paragraph so far
     bullet = ""  # the marker that opened the paragraph, if it is a list item
@@ -208,8 +213,8 @@ def join_wrapped_lines(text: str, window: int = 3, lookahead: int = 20) -> Itera
         prose = prose or _PROSE.search(prev) is not None
         trailing = prev.endswith(("，", "、", ","))
         heading = first and _heading(prev)
-        closed = col.afresh[k + 1] or col.ends[k]
-        after = col.texts[k + 2].lstrip() if k + 2 < len(col.lines) else ""
+        closed = col.ends[k] or col.afresh(k + 1)
+        after = col.texts[k + 2].lstrip() if k + 2 < len(col.texts) else ""
         if bullet and after.startswith(bullet):  # a list item's remnant, before the next item
             wrap = not closed
         elif blank_breaks and not gap:  # lines set solid in a text that spaces its paragraphs
@@ -221,9 +226,9 @@ def join_wrapped_lines(text: str, window: int = 3, lookahead: int = 20) -> Itera
                 or (col.full[k] and (prose or not blank_breaks) and not heading)
             )
             wrap = not closed and unfinished and col.reads_on(k + 1, lookahead)
-        gap_start = col.lines[k].start() + len(prev)
+        gap_start = col.starts[k] + len(prev)
         if wrap:
-            yield gap_start, col.lines[k + 1].start() + len(nxt) - len(nxt.lstrip())
+            yield gap_start, col.starts[k + 1] + len(nxt) - len(nxt.lstrip())
             first = False
             continue
         depth, prose, first = 0, False, True
@@ -231,8 +236,8 @@ def join_wrapped_lines(text: str, window: int = 3, lookahead: int = 20) -> Itera
         newline = text.index("\n", gap_start)
         if newline > gap_start:
             yield gap_start, newline
-        if col.lines[k + 1].start() > newline + 1:
-            yield newline + 1, col.lines[k + 1].start()
+        if col.starts[k + 1] > newline + 1:
+            yield newline + 1, col.starts[k + 1]
 
 
 # The runs of up to 8 non-space characters either side of a space.

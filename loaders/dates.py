@@ -93,8 +93,12 @@ def complete(
     if m is None:
         return None
     if mention.year is None and near is not None:
-        dates = [_date(near.year + k, m, mention.day) for k in (-1, 0, 1)]
-        return min(filter(None, dates), key=lambda d: abs(d - near), default=None)
+        nearest = None  # of the three years' dates, the earlier on a tie (as min() would)
+        for year_ in (near.year - 1, near.year, near.year + 1):
+            when = _date(year_, m, mention.day)
+            if when is not None and (nearest is None or abs(when - near) < abs(nearest - near)):
+                nearest = when
+        return nearest
     y = mention.year or year
     return _date(y, m, mention.day) if y is not None else None
 

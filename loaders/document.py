@@ -4,7 +4,7 @@ sentences, and the place and date context that local news leaves implicit."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import suppress
 from dataclasses import dataclass, field
 from datetime import date
@@ -12,13 +12,13 @@ from itertools import pairwise
 from pathlib import Path
 
 from lexicons import Place
-from loaders.articles import Layout, Paragraph, split_articles
+from loaders.articles import ArticleSpan, Layout, Paragraph, split_articles
 from loaders.clean import clean
 from loaders.cues import DATELINE
-from loaders.dates import complete, document_year, find_dates, iter_dates
+from loaders.dates import complete, document_year, iter_dates
 from loaders.decode import read_text
 from loaders.mapped import MappedText
-from loaders.places import dominant_city, dominant_place, gazetteer
+from loaders.places import PlaceMention, by_line, dominant_among, dominant_city, gazetteer
 
 SENTENCE = re.compile(r"[^。！？!?；\n]+(?:[。！？!?；]+[”’」』）)]*)?")
 MAX_SENTENCE = 1000
@@ -96,35 +96,42 @@ def _issue_date(text: str) -> date | None:
         return None
 
 
-def _own_place(text: str) -> Place | None:
+def _own_place(text: str, mentions: Sequence[PlaceMention]) -> Place | None:
     """Where a story says it is: its wire dateline (新华社长沙…电), else the place most of
-    its place names fall in."""
+    its place names (`mentions`, those of `text`) fall in."""
     wire = DATELINE.search(text)
     found = gazetteer().find(wire.group("place")) if wire else []
-    return found[0].place if found else dominant_place(text)
+    return found[0].place if found else dominant_among(mentions)
 
 
-def _article_place(headline: str, body: str, home: Place | None) -> Place | None:
+def _article_place(
+    headline: str, span: ArticleSpan, home: Place | None, lines: dict[int, list[PlaceMention]]
+) -> Place | None:
     """An article's own place. On a page without a home place: its dateline, its dominant
     place, or the first place of its lead. On a local page: a county of the home city
     that opens the headline or the lead or dominates the story; the story's own place if
     it never names the home city and clearly lies elsewhere (a leader's tour of another
-    province); else the home city."""
+    province); else the home city. `lines` holds the page's place names by line, which the
+    body's paragraphs are."""
     g = gazetteer()
+    body = span.body
     text = headline + "\n" + body
+    # the place names of `text` in its order (only their places are read: the body's
+    # offsets are the page's), the body's taken from the page's lines
+    paragraphs = sorted(span.paragraphs, key=lambda p: p.start)
+    mentions = g.find(headline) + tuple(m for p in paragraphs for m in lines.get(p.start, ()))
     if home is None:
         found = g.find(text[:LEAD_CHARS])
-        return _own_place(text) or (found[0].place if found else None)
+        return _own_place(text, mentions) or (found[0].place if found else None)
     for lead in (headline, re.sub(r"^(?:本报讯|本刊讯)?\s*[（(][^）)]*[）)]", "", body)):
         found = g.find(lead[:COUNTY_LEAD_CHARS])
         if found and found[0].place.level == "county" and found[0].place.city == home.name:
             return found[0].place
-    county = dominant_place(text, within=home)
+    county = dominant_among(mentions, within=home)
     if county is not None and county.level == "county":
         return county
-    mentions = g.find(text)
     if len(mentions) >= ELSEWHERE_MIN and not any(home.name in g.chain(m.place) for m in mentions):
-        return _own_place(text) or home
+        return _own_place(text, mentions) or home
     return home
 
 
@@ -140,7 +147,7 @@ def _article_date(body: str, year: int | None, issued: date | None) -> date | No
         with suppress(ValueError):
             return date(*map(int, dated.groups()))
     month = next((m.month for m in iter_dates(body) if m.month), None)  # the body's first
-    for mention in find_dates(body[:LEAD_CHARS]):
+    for mention in iter_dates(body[:LEAD_CHARS]):  # read up to the first that completes
         when = complete(mention, year, month, near=issued)
         if when is not None:
             return when
@@ -179,6 +186,7 @@ def build_document(doc_id: str, path: str, original: str, encoding: str = "utf-8
     issued = _issue_date(text)
     articles: list[Article] = []
     n_sentences = 0
+    lines = by_line(text)
     for index, span in enumerate(split_articles(text, Layout.of(mapped, original))):
         art = Article(
             index=index,
@@ -186,7 +194,7 @@ def build_document(doc_id: str, path: str, original: str, encoding: str = "utf-8
             headline=span.headline_text,
             start=span.start,
             end=span.end,
-            place=_article_place(span.headline_text or "", span.body, home),
+            place=_article_place(span.headline_text or "", span, home, lines),
             date=_article_date(span.story, year, issued) if span.kind == "article" else None,
         )
         spans = [

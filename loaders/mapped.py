@@ -37,20 +37,22 @@ class MappedText:
 
     def delete(self, spans: Iterable[tuple[int, int]]) -> MappedText:
         """A new text without the given [start, end) spans of this one."""
+        text, old = self.text, self.offsets
         parts: list[str] = []
         offsets = array("q")
         pos = 0
         for start, end in sorted(spans):
-            start = max(start, pos)
+            if start < pos:
+                start = pos  # overlaps the span before
             if start >= end:
                 continue
-            parts.append(self.text[pos:start])
-            offsets.extend(self.offsets[pos:start])
+            parts.append(text[pos:start])
+            offsets += old[pos:start]
             pos = end
         if pos == 0 and not parts:
             return self
-        parts.append(self.text[pos:])
-        offsets.extend(self.offsets[pos:])
+        parts.append(text[pos:])
+        offsets += old[pos:]
         return MappedText("".join(parts), offsets)
 
     def original_span(self, start: int, end: int) -> tuple[int, int]:

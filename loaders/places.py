@@ -4,6 +4,7 @@ plus lexicons/places_renamed.tsv for divisions renamed since that table was buil
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from functools import cache, lru_cache
 from typing import NamedTuple
 
@@ -45,6 +46,7 @@ class Gazetteer:
             self.forms, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest
         )
         self.longest = max(map(len, self.by_form))
+        self.openings = frozenset(form[:2] for form in self.forms)  # every form has two or more
 
     def find(self, text: str) -> tuple[PlaceMention, ...]:
         """The place names of a text, left to right. The loaders ask about the same page
@@ -64,7 +66,12 @@ class Gazetteer:
         )
 
     def match(self, text: str, at: int = 0) -> PlaceMention | None:
-        """The place name that starts exactly at `at`, if any (the longest)."""
+        """The place name that starts exactly at `at`, if any (the longest). Most positions
+        asked about (a name's or a body's first character) open no place name: their two
+        characters say so without the automaton, whose memory a page's other work has
+        pushed out of the processor's caches."""
+        if text[at : at + 2] not in self.openings:
+            return None
         for k, start, end in self.automaton.find_matches_as_indexes(text[at : at + self.longest]):
             if start == 0:
                 return PlaceMention(at, at + end, self.by_form[self.forms[k]])
@@ -111,12 +118,24 @@ def dominant_city(text: str, min_count: int = 3, min_share: float = 0.5) -> Plac
     return None
 
 
-def dominant_place(text: str, within: Place | None = None, min_count: int = 2) -> Place | None:
-    """The place a text is about: the province that more than half of its place names fall
-    in, narrowed to the city and then the county that hold more than half of those.
+def by_line(text: str) -> dict[int, list[PlaceMention]]:
+    """The place names of a text, by the start of the line each stands on. No name spans two
+    lines, so a text made of some of these lines (an article's) names just their places:
+    read from here, it need not be searched again."""
+    lines: dict[int, list[PlaceMention]] = {}
+    for m in gazetteer().find(text):
+        lines.setdefault(text.rfind("\n", 0, m.start) + 1, []).append(m)
+    return lines
+
+
+def dominant_among(
+    mentions: Iterable[PlaceMention], within: Place | None = None, min_count: int = 2
+) -> Place | None:
+    """The place that named places are about: the province that more than half of them
+    fall in, narrowed to the city and then the county that hold more than half of those.
     `within` keeps only the names inside that place (a county of the home city)."""
     g = gazetteer()
-    pool = [g.chain(m.place) for m in g.find(text)]
+    pool = [g.chain(m.place) for m in mentions]
     if within is not None:
         pool = [c for c in pool if within.name in c]
     if len(pool) < min_count:

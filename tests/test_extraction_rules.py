@@ -2,6 +2,10 @@
 
 import re
 
+from hypothesis import given
+from hypothesis import strategies as st
+
+import lexicons
 from extraction import extract_document, extract_file
 from extraction.events import INTRO, INTRO_LONGEST
 from extraction.orgs import PlaceContext, canonical_org
@@ -233,3 +237,17 @@ def test_a_lecture_given_is_the_event_its_speaker_spoke_at():
     events = {e.id: e.name for e in record.events}
     [(name, roles)] = [(events[p.event], p.roles) for p in record.participations]
     assert name.endswith("二十大精神专题党课") and roles == ["speak"]
+
+
+@given(
+    st.lists(st.text("市委书记长副主任", min_size=1, max_size=4), min_size=1, max_size=8),
+    st.text("市委书记长副主任，", max_size=30),
+)
+def test_a_trie_of_words_matches_what_their_alternation_longest_first_does(words, text):
+    longest_first = re.compile("|".join(map(re.escape, sorted(set(words), key=len, reverse=True))))
+    trie = re.compile(lexicons.alternation(words))
+    spans = [m.span() for m in longest_first.finditer(text)]
+    assert [m.span() for m in trie.finditer(text)] == spans
+    for at in range(len(text)):
+        old, new = longest_first.match(text, at), trie.match(text, at)
+        assert (new and new.span()) == (old and old.span())

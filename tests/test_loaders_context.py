@@ -4,9 +4,10 @@ from datetime import date
 
 import pytest
 
+from lexicons import Place
 from loaders.dates import find_dates
 from loaders.document import build_document
-from loaders.places import dominant_place, gazetteer
+from loaders.places import dominant_among, gazetteer
 
 
 def articles(text: str) -> list[tuple[str | None, str | None, date | None]]:
@@ -25,6 +26,10 @@ def test_a_bare_day_in_words_is_a_duration_not_a_date():
 def test_a_renamed_county_is_found_under_its_new_name():
     [mention] = gazetteer().find("平泉市召开会议")
     assert (mention.place.name, mention.place.city) == ("平泉市", "承德市")
+
+
+def dominant_place(text: str) -> Place | None:
+    return dominant_among(gazetteer().find(text))
 
 
 def test_the_dominant_place_narrows_from_province_to_county_while_one_holds_most_names():
