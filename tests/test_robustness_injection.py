@@ -286,16 +286,17 @@ def _markup_record(doc: str, place: str) -> dict:
 
 
 def test_markup_in_names_and_in_bad_records_prints_as_text(tmp_path: Path):
-    """Two namesakes named with markup are listed for the user to choose; a bad record
-    whose fields look like markup is reported as it is (it used to end the command)."""
-    records = tmp_path / "markup.jsonl"
+    """Two namesakes named with markup are listed for the user to choose; a bad record in
+    a file whose name looks like markup is reported as it is (it used to end the command),
+    with the place of its bad field."""
+    records = tmp_path / "[bold]markup[x].jsonl"
     lines = [_markup_record("a", "许昌市"), _markup_record("b", "承德市"), {"doc": "[/c]"}]
     lines[2]["persons"] = [{"[/name]": "x"}]
     records.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in lines), "utf-8")
     data = ["--data", str(tmp_path / "okg")]
     loaded = runner.invoke(app, ["ingest", str(records), *data], env=WIDE)
     assert loaded.exit_code == 0, loaded.output
-    assert f"{records}:3" in loaded.output and "[/name]" in loaded.output
+    assert f"{records}:3" in loaded.output and "`$.persons[0]`" in loaded.output
     listed = runner.invoke(app, ["query", "meetings", MARKUP, *data], env=WIDE)
     assert isinstance(listed.exception, SystemExit) and listed.exit_code == 1, listed.output
     assert "2 entities match" in listed.output
