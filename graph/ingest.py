@@ -14,6 +14,7 @@ recomputed from the whole store at the end of every run.
 from __future__ import annotations
 
 import codecs
+import json
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -106,7 +107,7 @@ def read_items(files: Iterable[Path], failures: list[Failure]) -> Iterator[Item]
                 if not line.strip():
                     continue
                 try:
-                    doc = _NAMED.decode(line).doc
+                    doc = _decode(_NAMED, line).doc
                     if not doc.strip():
                         raise ValueError(f"doc is {doc!r}, not a document's name")
                 except (ValueError, RecursionError) as exc:  # msgspec's errors are ValueErrors
@@ -151,7 +152,28 @@ def read_record(data: bytes) -> DocumentRecord:
     "12" would go into the embedded store as an integer that cannot be read back), and it
     refuses text that cannot be stored (a lone surrogate from a `\\ud800` escape cannot be
     written as UTF-8). Keys a record has beyond those fields are ignored."""
-    return _RECORD.decode(data)
+    return _decode(_RECORD, data)
+
+
+def _decode(decoder: msgspec.json.Decoder, data: bytes) -> Any:
+    """`decoder.decode(data)`, saying what is wrong where msgspec's message does not: of a
+    string with a lone surrogate escape at its end (`"…\\ud800"`) it says that the input
+    was truncated. The standard library reads such a string, and cannot write it as UTF-8."""
+    try:
+        return decoder.decode(data)
+    except msgspec.ValidationError:
+        raise
+    except msgspec.DecodeError as exc:
+        try:
+            json.dumps(json.loads(data), ensure_ascii=False).encode("utf-8")
+        except UnicodeEncodeError:
+            raise ValueError(
+                "a string holds a lone surrogate escape (such as \\ud800), which cannot be "
+                "stored as UTF-8"
+            ) from exc
+        except (ValueError, RecursionError):
+            pass  # not JSON at all: msgspec's message stands
+        raise
 
 
 def process(item: Item) -> tuple[str, GraphBatch | str]:

@@ -144,3 +144,18 @@ def test_a_record_file_may_open_with_a_byte_order_mark_and_bad_fields_are_named(
     [failure] = report.failures
     assert failure.source == f"{records}:2"
     assert "$.articles[0].end" in failure.reason and "int" in failure.reason
+
+
+def test_a_lone_surrogate_is_reported_as_one(tmp_path: Path):
+    """A `\\ud800` escape without its pair, in the name or deeper in the record, is reported
+    as what it is (msgspec alone says the input was truncated)."""
+    records = tmp_path / "records.jsonl"
+    deep = GOOD | {"doc": "b", "articles": [ARTICLE | {"headline": "\ud800"}]}
+    lines = [{"doc": "a\ud800"}, deep]
+    records.write_text("\n".join(json.dumps(line) for line in lines) + "\n")
+    with EmbeddedStore(tmp_path / "store") as store:
+        report = IngestReport()
+        ingest(pending_items([records], store, report), store, report, batch_size=4)
+        assert store.loaded_documents() == set()
+    assert [f.source for f in report.failures] == [f"{records}:1", f"{records}:2"]
+    assert all("lone surrogate" in f.reason for f in report.failures), report.failures
