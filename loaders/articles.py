@@ -44,7 +44,7 @@ from loaders.cues import (
     TOC_LINE,
 )
 from loaders.mapped import MappedText
-from loaders.places import by_line, gazetteer
+from loaders.places import gazetteer
 
 HEADLINE_MAX = 50
 DATE_LEAD = re.compile(r"^(?:(?:\d{4}年)?\d{1,2}月\d{1,2}日|近日|日前)")
@@ -343,7 +343,7 @@ class _Headlines:
 
     def __init__(self, articles: list[ArticleSpan], text: str) -> None:
         self.bodies = {id(a): _word_chars(a.body) for a in articles}
-        lines = by_line(text)  # the page's place names (its lines are the bodies' paragraphs)
+        lines = gazetteer().by_line(text)  # the page's lines are the bodies' paragraphs
         self.places = {
             id(a): {m.place.name for p in a.paragraphs for m in lines.get(p.start, ())}
             for a in articles

@@ -18,7 +18,7 @@ from loaders.cues import DATELINE
 from loaders.dates import complete, document_year, iter_dates
 from loaders.decode import read_text
 from loaders.mapped import MappedText
-from loaders.places import PlaceMention, by_line, dominant_among, dominant_city, gazetteer
+from loaders.places import PlaceMention, dominant_among, dominant_city, gazetteer
 
 SENTENCE = re.compile(r"[^。！？!?；\n]+(?:[。！？!?；]+[”’」』）)]*)?")
 MAX_SENTENCE = 1000
@@ -186,7 +186,7 @@ def build_document(doc_id: str, path: str, original: str, encoding: str = "utf-8
     issued = _issue_date(text)
     articles: list[Article] = []
     n_sentences = 0
-    lines = by_line(text)
+    lines = gazetteer().by_line(text)
     for index, span in enumerate(split_articles(text, Layout.of(mapped, original))):
         art = Article(
             index=index,

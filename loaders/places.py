@@ -54,8 +54,24 @@ class Gazetteer:
         are kept until `forget` (called for each new document)."""
         return self._find(text)
 
+    def by_line(self, text: str) -> dict[int, list[PlaceMention]]:
+        """The place names of a text, by the start of the line each stands on. No name
+        spans two lines, so a text made of some of these lines (an article's) names just
+        their places: read from here, it need not be searched again. Kept like `find`'s
+        answers (splitting a page into articles and placing them both read the page's):
+        the caller must not change what it gets."""
+        return self._by_line(text)
+
     def forget(self) -> None:
         self._find.cache_clear()
+        self._by_line.cache_clear()
+
+    @lru_cache(maxsize=4)  # noqa: B019 (as _find); a few pages at most per document
+    def _by_line(self, text: str) -> dict[int, list[PlaceMention]]:
+        lines: dict[int, list[PlaceMention]] = {}
+        for m in self.find(text):
+            lines.setdefault(text.rfind("\n", 0, m.start) + 1, []).append(m)
+        return lines
 
     @lru_cache(maxsize=512)  # noqa: B019 (one gazetteer per process, kept for its life)
     def _find(self, text: str) -> tuple[PlaceMention, ...]:
@@ -116,16 +132,6 @@ def dominant_city(text: str, min_count: int = 3, min_share: float = 0.5) -> Plac
     if n >= min_count and n >= min_share * sum(counts.values()):
         return g.get(name)
     return None
-
-
-def by_line(text: str) -> dict[int, list[PlaceMention]]:
-    """The place names of a text, by the start of the line each stands on. No name spans two
-    lines, so a text made of some of these lines (an article's) names just their places:
-    read from here, it need not be searched again."""
-    lines: dict[int, list[PlaceMention]] = {}
-    for m in gazetteer().find(text):
-        lines.setdefault(text.rfind("\n", 0, m.start) + 1, []).append(m)
-    return lines
 
 
 def dominant_among(
