@@ -15,6 +15,7 @@ A mention is *reported* when the text says it took place (`召开X`, `X召开`, 
 from __future__ import annotations
 
 import re
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import cache
 
@@ -136,8 +137,13 @@ def _named(text: str, m: re.Match[str], ctx: PlaceContext) -> EventMention | Non
         if 2 <= len(head) <= 24 and (ends_with_suffix(head) or PLACE_WORDS.match(head)):
             organizer = canonical_org(head, ctx)
     name = resolve_place_words(raw, ctx)
-    placed = organizer and not PLACE_WORDS.match(organizer)  # 我市 left unresolved adds nothing
-    if placed and name == raw and not PLACE_WORDS.match(raw) and not name.startswith(organizer[:2]):
+    if (
+        organizer
+        and not PLACE_WORDS.match(organizer)  # 我市 left unresolved adds nothing
+        and name == raw
+        and not PLACE_WORDS.match(raw)
+        and not name.startswith(organizer[:2])
+    ):
         name = organizer + name  # 甘肃省监狱管理局召开党的二十大精神宣讲会
     if len(name) < MIN_NAME:
         return None
@@ -166,7 +172,7 @@ def _home_abbreviation(where: str, home: str | None) -> str:
     return where
 
 
-def _visits(text: str, ctx: PlaceContext, persons: set[str]) -> list[EventMention]:
+def _visits(text: str, ctx: PlaceContext, persons: AbstractSet[str]) -> list[EventMention]:
     if not VISIT_WORD.search(text):
         return []  # most sentences: skip the two slow patterns below
     out = []
@@ -190,7 +196,7 @@ def _visits(text: str, ctx: PlaceContext, persons: set[str]) -> list[EventMentio
 
 
 def find_events(
-    text: str, ctx: PlaceContext, persons: frozenset[str] | set[str] = frozenset()
+    text: str, ctx: PlaceContext, persons: AbstractSet[str] = frozenset()
 ) -> list[EventMention]:
     """Event mentions of one sentence; where two overlap, visits first, then the longer."""
     named = [e for m in _event_pattern().finditer(text) if (e := _named(text, m, ctx))]

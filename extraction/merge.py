@@ -9,7 +9,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from extraction.records import DocumentRecord, Event, Participation, cite
+from extraction.records import (
+    DocumentRecord,
+    Event,
+    Organization,
+    Participation,
+    Person,
+    Position,
+    cite,
+)
 
 
 def merge_records(records: Iterable[DocumentRecord]) -> DocumentRecord:
@@ -18,7 +26,9 @@ def merge_records(records: Iterable[DocumentRecord]) -> DocumentRecord:
         return parts[0]
     first = parts[0]
     merged = DocumentRecord(doc=first.doc, path=first.path)
-    persons, orgs, positions = {}, {}, {}
+    persons: dict[str, Person] = {}
+    orgs: dict[str, Organization] = {}
+    positions: dict[tuple[str, str, str], Position] = {}
     events: dict[str, list[Event]] = {}  # by name, one per session
     numbered: list[Event] = []
     participations: dict[tuple[str, str], Participation] = {}
@@ -29,11 +39,10 @@ def merge_records(records: Iterable[DocumentRecord]) -> DocumentRecord:
         for p in record.persons:
             cite(persons.setdefault(p.name, type(p)(p.name)).evidence, p.evidence)
         for o in record.organizations:
-            kept = orgs.setdefault(o.name, type(o)(o.name, o.parent, o.place))
-            cite(kept.evidence, o.evidence)
-        for p in record.positions:
-            key = (p.person, p.title, p.org)
-            cite(positions.setdefault(key, type(p)(*key)).evidence, p.evidence)
+            cite(orgs.setdefault(o.name, type(o)(o.name, o.parent, o.place)).evidence, o.evidence)
+        for q in record.positions:
+            held = (q.person, q.title, q.org)
+            cite(positions.setdefault(held, type(q)(*held)).evidence, q.evidence)
         renamed: dict[str, str] = {}
         for e in record.events:
             taken = set(renamed.values())
@@ -45,11 +54,11 @@ def merge_records(records: Iterable[DocumentRecord]) -> DocumentRecord:
             kept.date = kept.date or e.date
             cite(kept.evidence, e.evidence)
             renamed[e.id] = kept.id
-        for p in record.participations:
-            key = (p.person, renamed[p.event])
-            kept = participations.setdefault(key, Participation(*key, []))
-            kept.roles = sorted(set(kept.roles) | set(p.roles))
-            cite(kept.evidence, p.evidence)
+        for a in record.participations:
+            attended = (a.person, renamed[a.event])
+            taking = participations.setdefault(attended, Participation(*attended, []))
+            taking.roles = sorted(set(taking.roles) | set(a.roles))
+            cite(taking.evidence, a.evidence)
     merged.persons = list(persons.values())
     merged.organizations = list(orgs.values())
     merged.positions = list(positions.values())

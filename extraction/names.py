@@ -95,8 +95,9 @@ def name_at(text: str, at: int, strict: bool = True) -> str | None:
     surname = surname_at(text, at)
     if surname is None:
         return None
-    if starts_stop(text, at):
-        if _stop_pattern().match(text, at).group() != surname:
+    stop = _stop_pattern().match(text, at)  # text[at] is a surname: Chinese, not punctuation
+    if stop:
+        if stop.group() != surname:
             return None  # 出席, 主持: a verb, not a name
         strict = True  # 向 is a surname and a preposition (主任向大会报告): read it strictly
     g0 = at + len(surname)

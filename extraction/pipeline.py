@@ -228,12 +228,12 @@ def _names_in_sentence(text: str, in_headline: bool = False) -> Iterator[str]:
             if not _is_place(text, start):
                 yield name
     for m in _designation_pattern().finditer(text):
-        name = name_at(text, m.end(), strict=True)
-        if name and not _is_place(text, m.end()):
-            after = text[m.end() + len(name) :]
+        designated = name_at(text, m.end(), strict=True)
+        if designated and not _is_place(text, m.end()):
+            after = text[m.end() + len(designated) :]
             follows = after[:1] in "，。、；：" or after.startswith(_subject_verbs())
-            if follows and not is_common_word(name):
-                yield name
+            if follows and not is_common_word(designated):
+                yield designated
     for opening in _clause_subjects().finditer(text):
         listed = _subject_list(text, opening.end())
         if listed:
@@ -448,7 +448,8 @@ def _event_date(sentence_text: str, at: int, near: date | None, year: int | None
     before = [d for d in dates if d.start < at]
     nearest = after[0] if after and after[0].start - at <= DATE_AFTER_EVENT else None
     nearest = nearest or (before[-1] if before else after[0] if after else None)
-    return complete(nearest, year, month, near).isoformat() if nearest else None
+    completed = complete(nearest, year, month, near) if nearest else None
+    return completed.isoformat() if completed else None
 
 
 def extract_document(doc: Document) -> DocumentRecord:

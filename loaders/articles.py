@@ -258,8 +258,8 @@ class _Segmenter:
         elif role == "toc":  # headline lines before an entry are the masthead or a section
             if current is None or current.kind != "toc":
                 self._emit()
-                self.current = ArticleSpan(kind="toc")
-            self.current.paragraphs.extend(self.run + [para])
+                current = self.current = ArticleSpan(kind="toc")
+            current.paragraphs.extend(self.run + [para])
             self.run = []
             self.contents |= _pairs(para.text)
         elif role == "colophon":

@@ -251,8 +251,10 @@ def _letter_spaced(text: str, start: int, end: int) -> bool:
     headline, says so without reading the words around."""
     if start < 2 or text[start - 2].isspace() or end + 1 >= len(text) or text[end + 1].isspace():
         return True
-    left = _TOKEN_BEFORE.search(text, max(0, start - 8), start).group()
-    right = _TOKEN_AFTER.match(text, end).group()
+    before = _TOKEN_BEFORE.search(text, max(0, start - 8), start)
+    after = _TOKEN_AFTER.match(text, end)
+    assert before and after  # both match the empty string
+    left, right = before.group(), after.group()
     return min(len(_IDEOGRAPH.findall(left)), len(_IDEOGRAPH.findall(right))) <= 1
 
 
