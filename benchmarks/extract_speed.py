@@ -10,6 +10,10 @@ target is a ratio >= 1.0 on one core. Peak memory (ru_maxrss) is printed too.
 Both are timed in CPU seconds of this (single-threaded) process, text by text in turn:
 on a machine shared with other work, wall time measures the others' load, and timing
 the two one after the other would let a change of load favour one of them.
+
+The extractor measured is the one the Python running this imports, and the first line
+printed says which: the source with an editable install (`pip install -e .`), the C
+extensions that mypyc compiles from it with a wheel (`pip install .`; setup.py).
 """
 
 from __future__ import annotations
@@ -21,7 +25,7 @@ from pathlib import Path
 
 import jieba
 
-from extraction import extract_document
+from extraction import extract_document, is_compiled
 from loaders.document import build_document
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -60,6 +64,8 @@ def main() -> None:
             segmentation += time.process_time() - middle
 
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    build = "compiled by mypyc (a wheel)" if is_compiled() else "Python source"
+    print(f"extractor: {build}")
     print(f"texts: {len(files)} files, {chars:,} characters over {args.repeat} passes")
     print(f"extraction: {_rate(chars, extraction):12,.0f} chars/s")
     print(f"jieba.lcut: {_rate(chars, segmentation):12,.0f} chars/s")

@@ -2,6 +2,7 @@
 
 from pathlib import Path
 
+from extraction import pipeline
 from extraction.merge import merge_records
 from extraction.pipeline import extract_document
 from extraction.records import DocumentRecord
@@ -14,4 +15,10 @@ def extract_file(path: Path) -> DocumentRecord:
     return merge_records(extract_document(doc) for doc in iter_parts(path))
 
 
-__all__ = ["extract_document", "extract_file"]
+def is_compiled() -> bool:
+    """Whether the extractor runs as the C extensions that mypyc builds into a wheel
+    (setup.py) rather than as the Python source: benchmarks say which they measured."""
+    return not pipeline.__file__.endswith(".py")
+
+
+__all__ = ["extract_document", "extract_file", "is_compiled"]

@@ -41,6 +41,16 @@ NEO4J_HOWTO = (
 )
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    # scripts/test runs the suite again on the wheel's compiled modules (setup.py), installed
+    # in a venv of their own; this makes sure that run does not import the source tree's.
+    if os.environ.get("OKG_EXPECT_COMPILED") == "1":
+        from extraction import is_compiled
+
+        if not is_compiled():
+            raise pytest.UsageError("OKG_EXPECT_COMPILED=1, but the extractor is not compiled")
+
+
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     # A test that uses a Neo4j fixture is a neo4j test, so `-m "not neo4j"` leaves it out.
     for item in items:

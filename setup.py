@@ -1,0 +1,47 @@
+"""The hot modules compiled to C with mypyc when a wheel is built (`pip install .`).
+
+Extraction runs the loaders' and extractor's Python once per line and per sentence of
+every page; mypyc compiles those modules, unchanged, into C extensions, a third faster
+(benchmarks/README.md, *Extraction*). The code stays plain typed Python: mypy checks it
+(scripts/test), and the compiled build runs the whole test suite too.
+
+Only wheels are compiled. An editable install (`pip install -e .`, what scripts/test and
+engineers use) stays pure Python, so that an edited `.py` file is what runs: a compiled
+module next to its source would shadow it until rebuilt. `OKG_PURE=1` builds a pure wheel
+too, for a machine without a C compiler.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+from setuptools import setup
+
+COMPILED = [
+    "extraction/events.py",
+    "extraction/names.py",
+    "extraction/orgs.py",
+    "extraction/pipeline.py",
+    "extraction/titles.py",
+    "loaders/articles.py",
+    "loaders/clean.py",
+    "loaders/cues.py",
+    "loaders/dates.py",
+    "loaders/document.py",
+    "loaders/mapped.py",
+    "loaders/places.py",
+]
+"""The modules of the per-line and per-sentence work; the others gain nothing measurable."""
+
+
+def _compiling() -> bool:
+    return "bdist_wheel" in sys.argv and os.environ.get("OKG_PURE") != "1"
+
+
+if _compiling():
+    from mypyc.build import mypycify
+
+    setup(ext_modules=mypycify(COMPILED, opt_level="3"))  # mypy's options: pyproject.toml
+else:
+    setup()
