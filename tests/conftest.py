@@ -42,13 +42,19 @@ NEO4J_HOWTO = (
 
 
 def pytest_configure(config: pytest.Config) -> None:
-    # scripts/test runs the suite again on the wheel's compiled modules (setup.py), installed
-    # in a venv of their own; this makes sure that run does not import the source tree's.
-    if os.environ.get("OKG_EXPECT_COMPILED") == "1":
-        from extraction import is_compiled
+    # scripts/test runs the suite on the editable install (the source), then again on the
+    # wheel's compiled modules (setup.py) with OKG_EXPECT_COMPILED=1: each run must import
+    # the build it means to test.
+    from extraction import is_compiled
 
-        if not is_compiled():
-            raise pytest.UsageError("OKG_EXPECT_COMPILED=1, but the extractor is not compiled")
+    expected = os.environ.get("OKG_EXPECT_COMPILED") == "1"
+    if is_compiled() != expected:
+        imported = "compiled (a wheel's)" if is_compiled() else "the source"
+        raise pytest.UsageError(
+            f"the extractor imported is {imported}, and OKG_EXPECT_COMPILED is "
+            f"{'1' if expected else 'not 1'}: install editable (pip install -e .) to test "
+            "the source, or set OKG_EXPECT_COMPILED=1 and --import-mode=append for a wheel"
+        )
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
