@@ -8,13 +8,16 @@ every page; mypyc compiles those modules, unchanged, into C extensions, a third 
 Only wheels are compiled. An editable install (`pip install -e .`, what scripts/test and
 engineers use) stays pure Python, so that an edited `.py` file is what runs: a compiled
 module next to its source would shadow it until rebuilt. `OKG_PURE=1` builds a pure wheel
-too, for a machine without a C compiler.
+too; so does a machine without a C compiler or Python's headers, saying so.
 """
 
 from __future__ import annotations
 
 import os
+import shutil
 import sys
+import sysconfig
+from pathlib import Path
 
 from setuptools import setup
 
@@ -36,7 +39,15 @@ COMPILED = [
 
 
 def _compiling() -> bool:
-    return "bdist_wheel" in sys.argv and os.environ.get("OKG_PURE") != "1"
+    if "bdist_wheel" not in sys.argv or os.environ.get("OKG_PURE") == "1":
+        return False
+    compiler = (os.environ.get("CC") or sysconfig.get_config_var("CC") or "cc").split()[0]
+    headers = Path(sysconfig.get_paths()["include"], "Python.h")
+    if shutil.which(compiler) and headers.exists():
+        return True
+    missing = f"the C compiler {compiler}" if not shutil.which(compiler) else str(headers)
+    print(f"setup.py: {missing} not found; the extractor is not compiled", file=sys.stderr)
+    return False
 
 
 if _compiling():
