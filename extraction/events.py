@@ -179,7 +179,8 @@ def _visits(text: str, ctx: PlaceContext, persons: AbstractSet[str]) -> list[Eve
     home = ctx.city.name if ctx.city else None
     for m in VISIT.finditer(text):
         who = LEADING.sub("", LEAD_NOISE.sub("", m.group("who")).lstrip("，"))
-        visitor = next((p for p in persons if who.endswith(p)), None)
+        # the longest known name it ends with (a set's order changes from run to run)
+        visitor = max((p for p in persons if who.endswith(p)), key=len, default=None)
         if visitor:
             who = visitor  # 市委书记韩立群到高新区调研 → 韩立群到高新区调研
         if not (visitor or VISITORS.search(who)):

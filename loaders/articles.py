@@ -203,10 +203,12 @@ def _coverages(
     """The (weighted) share of the headline's character pairs that each body holds; a body
     is a text's `_word_chars` or a set of pairs. The pairs are weighed once for all."""
     weighted = [(p, weight(p)) for p in _pairs(head)]
-    total = sum([w for _, w in weighted])  # lists, not generators: summed in the same order
+    # fsum: the same sum whatever the order, which for a set changes from run to run (hash
+    # seeds); with `sum`, two equal coverages could differ in their last bit and tie apart
+    total = math.fsum([w for _, w in weighted])
     if not total:
         return [0.0 for _ in bodies]
-    return [sum([w for p, w in weighted if p in body]) / total for body in bodies]
+    return [math.fsum([w for p, w in weighted if p in body]) / total for body in bodies]
 
 
 def _coverage(head: str, body: Container[str]) -> float:
