@@ -12,7 +12,9 @@ $NEO4J_TEST_URI), which must be empty unless `--clear` is given.
 
 links/s counts every relationship written (facts, structure, mentions) over the time
 spent in the stores' `write` and `prepare` (the lines a store makes where a batch is
-resolved: counted, so that work moved out of `write` is not work saved); facts/s counts
+resolved: counted, so that work moved out of `write` is not work saved; the CPU seconds of
+`prepare`'s own thread, as RocksDB's compactions run in other threads of the process
+meanwhile, and are the store's work between writes, not `prepare`'s); facts/s counts
 the evidence-bearing ones only. On a shared
 machine wall time is what others leave us, so also printed: the CPU seconds of the writes
 (this process's, RocksDB's threads included) and links per such second, the CPU seconds of
