@@ -10,6 +10,7 @@ of the model's prefixes, so that it reads `"foaf:name": "张三"` rather than fu
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -41,8 +42,9 @@ def triples(graph: nx.MultiDiGraph) -> Iterator[pyoxigraph.Triple]:
 
 
 def _sorted(graph: nx.MultiDiGraph) -> list[pyoxigraph.Triple]:
-    """Each triple once, by subject, so that Turtle writes a subject's triples together."""
-    return sorted(set(triples(graph)), key=lambda t: (t.subject.value, t.predicate.value))
+    """Each triple once, by subject, so that Turtle writes a subject's triples together, and
+    in full order, so that an export is the same file from run to run (a set's order is not)."""
+    return sorted(set(triples(graph)), key=lambda t: (t.subject.value, t.predicate.value, str(t)))
 
 
 def write_turtle(graph: nx.MultiDiGraph, path: Path) -> None:
@@ -54,7 +56,22 @@ def write_turtle(graph: nx.MultiDiGraph, path: Path) -> None:
 def write_jsonld(graph: nx.MultiDiGraph, path: Path) -> None:
     ntriples = pyoxigraph.serialize(_sorted(graph), format=pyoxigraph.RdfFormat.N_TRIPLES)
     rdf = rdflib.Graph().parse(data=ntriples, format="nt")
-    rdf.serialize(path, format="json-ld", context=EXPORT_PREFIXES, auto_compact=True, indent=1)
+    compacted = rdf.serialize(format="json-ld", context=EXPORT_PREFIXES, auto_compact=True)
+    in_order = _in_order(json.loads(compacted))
+    path.write_text(json.dumps(in_order, ensure_ascii=False, indent=1), encoding="utf-8")
+
+
+def _in_order(document: dict) -> dict:
+    """rdflib writes the nodes and their values in its sets' order, which changes from run
+    to run: the nodes by id and each property's values sorted, so that an export is the same
+    file every time (the model has no `@list`, so no array's order means anything)."""
+    nodes = document.get("@graph", [])
+    for node in nodes:
+        for key, value in node.items():
+            if isinstance(value, list):
+                node[key] = sorted(value, key=lambda v: json.dumps(v, ensure_ascii=False))
+    document["@graph"] = sorted(nodes, key=lambda node: node["@id"])
+    return document
 
 
 def _values(data: dict, t: NodeType | LinkType) -> tuple[dict, dict[str, set[str]]]:
