@@ -43,9 +43,10 @@ def _compiling() -> bool:
         return False
     compiler = (os.environ.get("CC") or sysconfig.get_config_var("CC") or "cc").split()[0]
     headers = Path(sysconfig.get_paths()["include"], "Python.h")
-    if shutil.which(compiler) and headers.exists():
+    found = shutil.which(compiler)
+    if found and headers.exists():
         return True
-    missing = f"the C compiler {compiler}" if not shutil.which(compiler) else str(headers)
+    missing = str(headers) if found else f"the C compiler {compiler}"
     print(f"setup.py: {missing} not found; the extractor is not compiled", file=sys.stderr)
     return False
 
