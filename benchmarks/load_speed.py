@@ -91,21 +91,26 @@ def load(store: GraphStore, inputs: list[Path], jobs: int, batch: int) -> dict[s
     }
 
 
-def open_neo4j(clear: bool) -> Neo4jStore:
+def connect_neo4j() -> Neo4jStore:
+    """The Neo4j at $NEO4J_URI (or $NEO4J_TEST_URI), as `okg` would connect to it."""
     uri = os.environ.get("NEO4J_URI") or os.environ.get("NEO4J_TEST_URI")
     if not uri:
         raise SystemExit("no Neo4j: set NEO4J_URI (or NEO4J_TEST_URI), or --stores embedded")
-    store = Neo4jStore(
+    return Neo4jStore(
         uri, os.environ.get("NEO4J_USER", "neo4j"), os.environ.get("NEO4J_PASSWORD", "")
     )
-    if store.node_counts()["Document"]:
-        if not clear:
-            raise SystemExit(f"the Neo4j database at {uri} is not empty; --clear empties it")
-        with store.driver.session() as session:  # IN TRANSACTIONS needs an auto-commit query
-            session.run(
-                "MATCH (n) CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS"
-            ).consume()
-    return store
+
+
+def empty_neo4j(store: Neo4jStore, clear: bool) -> None:
+    """Delete what the database holds if `clear`; else stop if it holds anything."""
+    if not store.node_counts()["Document"]:
+        return
+    if not clear:
+        raise SystemExit(f"the Neo4j database at {store.uri} is not empty; --clear empties it")
+    with store.driver.session() as session:  # IN TRANSACTIONS needs an auto-commit query
+        session.run(
+            "MATCH (n) CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS"
+        ).consume()
 
 
 def main() -> None:
@@ -134,7 +139,8 @@ def main() -> None:
                 results[name] = load(store, inputs, args.jobs, args.batch)
                 store.close()
         else:
-            store = open_neo4j(args.clear)
+            store = connect_neo4j()
+            empty_neo4j(store, args.clear)
             results[name] = load(store, inputs, args.jobs, args.batch)
             store.close()
 

@@ -1,6 +1,7 @@
 """benchmarks/query_latency.py on a small generated corpus: it loads, reuses what it loaded,
-draws arguments every canned query answers, and times every query. (The figures themselves
-come from 10,000 documents: README, "Asking the graph".)"""
+draws arguments every canned query answers, the same from either store, and times every
+query. (The figures themselves come from 10,000 and 100,000 documents: benchmarks/README.md,
+"Query latency".)"""
 
 from __future__ import annotations
 
@@ -12,7 +13,13 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
 
-from query_latency import arguments, loaded_store, measure, percentiles  # noqa: E402
+from query_latency import (  # noqa: E402
+    arguments,
+    loaded_neo4j,
+    loaded_store,
+    measure,
+    percentiles,
+)
 
 from queries.catalog import catalog  # noqa: E402
 from queries.run import run  # noqa: E402
@@ -39,3 +46,29 @@ def test_the_benchmark_times_every_query_on_arguments_that_find_something(tmp_pa
             assert percentiles(elapsed)["p50"] > 0
     finally:
         store.close()
+
+
+def test_neo4j_is_loaded_once_and_asked_the_same_as_the_embedded_store(
+    tmp_path: Path, neo4j_driver, neo4j_uri, neo4j_auth, monkeypatch
+):
+    monkeypatch.setenv("NEO4J_URI", neo4j_uri)
+    user, password = neo4j_auth or ("neo4j", "")
+    monkeypatch.setenv("NEO4J_USER", user)
+    monkeypatch.setenv("NEO4J_PASSWORD", password)
+    embedded, _ = loaded_store(tmp_path, docs=150)
+    neo4j, seconds = loaded_neo4j(tmp_path / "corpus-150", 150, clear=False)
+    neo4j.close()
+    neo4j, again = loaded_neo4j(tmp_path / "corpus-150", 150, clear=False)
+    try:
+        assert seconds is not None and seconds > 0
+        assert again is None  # held already: not loaded twice
+        samples = arguments(embedded, random.Random(3), n=8)
+        assert arguments(neo4j, random.Random(3), n=8) == samples
+        for name, query in catalog().items():
+            for args in samples[name]:
+                assert run(neo4j, query, args) == run(embedded, query, args), (name, args)
+    finally:
+        neo4j.close()
+        embedded.close()
+    with pytest.raises(SystemExit, match="not empty"):  # another corpus, and no --clear
+        loaded_neo4j(tmp_path / "corpus-120", 120, clear=False)
