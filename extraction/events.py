@@ -130,12 +130,12 @@ def _named(text: str, m: re.Match[str], ctx: PlaceContext) -> EventMention | Non
         return None
     before, after = text[: text.index(raw, start)], text[end:]
     verb = HAPPENED_BEFORE.search(before)
+    head = _clause_before(before[: verb.start()]) if verb else ""  # who or what held it
     organizer = None
-    if verb:
-        head = re.split(r"[，。；：、\n]", before[: verb.start()])[-1]
-        head = LEAD_NOISE.sub("", re.sub(r"^(?:在|由|经)", "", head))
-        if 2 <= len(head) <= 24 and (ends_with_suffix(head) or PLACE_WORDS.match(head)):
-            organizer = canonical_org(head, ctx)
+    if _sitting_pattern().fullmatch(raw) and _is_session(head):
+        raw = head + raw  # 十六届人大四次会议举行第二次全体会议: a sitting of that session
+    elif 2 <= len(head) <= 24 and (ends_with_suffix(head) or PLACE_WORDS.match(head)):
+        organizer = canonical_org(head, ctx)
     name = resolve_place_words(raw, ctx)
     if (
         organizer
@@ -158,6 +158,35 @@ def _named(text: str, m: re.Match[str], ctx: PlaceContext) -> EventMention | Non
         reported=bool(verb or HAPPENED_AFTER.match(after) or (numbered and not background)),
         background=background,
     )
+
+
+def _clause_before(text: str) -> str:
+    """The words of `text`'s last clause, without a leading date or 在/由/经."""
+    head = re.split(r"[，。；：、\n]", text)[-1]
+    return LEAD_NOISE.sub("", re.sub(r"^(?:在|由|经)", "", head))
+
+
+@cache
+def _sitting_pattern() -> re.Pattern[str]:
+    words = lexicons.alternation(lexicons.words("sittings.txt"))
+    return re.compile(rf"(?:第[一二三四五六七八九十百\d]+次)?{words}")
+
+
+def _is_session(words: str) -> bool:
+    """A numbered session of a congress or a conference (十六届人大四次会议): what holds
+    sittings of its own (第二次全体会议, 预备会议, 分组会议)."""
+    return NUMBERED.search(words) is not None and any(
+        words.endswith(w) for w, kind in event_words().items() if kind == "meeting"
+    )
+
+
+def sitting_of_session(name: str, other: str) -> bool:
+    """Is one name the other's and more: a sitting of a session (阳泉市十六届人大四次会议第二次
+    全体会议 of 阳泉市十六届人大四次会议)? Two events, then, not one under two names."""
+    short, long = sorted((name, other), key=len)
+    if not (len(long) > len(short) and long.startswith(short)):
+        return False
+    return _is_session(short) and _sitting_pattern().fullmatch(long, len(short)) is not None
 
 
 def _in_book_title(text: str, at: int) -> bool:

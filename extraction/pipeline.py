@@ -22,7 +22,7 @@ from typing import NamedTuple
 from rapidfuzz import fuzz
 
 import lexicons
-from extraction.events import EventMention, find_events
+from extraction.events import EventMention, find_events, sitting_of_session
 from extraction.names import (
     BOUNDARY,
     is_common_word,
@@ -165,7 +165,7 @@ class _Collector:
         (送法进军营活动 in “12.4”国家宪法日和宪法宣传周送法进军营活动), or, within one
         article, the names are near-identical or end alike (a headline and its body)."""
         for event in self.events.values():
-            if _places_differ(event.name, name):
+            if _places_differ(event.name, name) or sitting_of_session(event.name, name):
                 continue
             if event.name in name or name in event.name:
                 return event
@@ -504,6 +504,8 @@ def extract_document(doc: Document) -> DocumentRecord:
                     moves_on = dated_here and mention.type != "activity" and not mention.background
                     if current is None or moves_on:
                         current, moved = event, True  # the story moves on to a dated meeting
+                    elif moved and sitting_of_session(current.name, event.name):
+                        current = event  # X会议举行第二次全体会议: the story is the sitting's
                     if mention.visitor:
                         c.take_part(mention.visitor, event, {"lead"}, ev)
                 here.append((mention, event))

@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 import lexicons
 from extraction import extract_document, extract_file
-from extraction.events import INTRO, INTRO_LONGEST
+from extraction.events import INTRO, INTRO_LONGEST, sitting_of_session
 from extraction.orgs import PlaceContext, canonical_org
 from extraction.titles import read_chains
 from loaders.document import build_document
@@ -251,3 +251,24 @@ def test_a_trie_of_words_matches_what_their_alternation_longest_first_does(words
     for at in range(len(text)):
         old, new = longest_first.match(text, at), trie.match(text, at)
         assert (new and new.span()) == (old and old.span())
+
+
+def test_a_sitting_of_a_session_is_named_after_it_and_is_an_event_of_its_own():
+    text = (
+        "本报讯 3月12日上午，市十五届人大三次会议举行第二次全体会议。"
+        "市人大常委会主任孟庆林主持会议。"
+    )
+    record = extract_document(build_document("t", "t", "2024年 洛阳 洛阳 洛阳\n" + text))
+    events = {e.name: e for e in record.events}
+    assert set(events) == {"洛阳市十五届人大三次会议", "洛阳市十五届人大三次会议第二次全体会议"}
+    sitting = events["洛阳市十五届人大三次会议第二次全体会议"]
+    assert sitting.date == "2024-03-12"
+    roles = {(p.person, p.event, tuple(p.roles)) for p in record.participations}
+    assert roles == {("孟庆林", sitting.id, ("chair",))}
+
+
+def test_only_a_sitting_named_after_a_numbered_session_is_told_apart_from_it():
+    assert sitting_of_session("十五届人大三次会议", "十五届人大三次会议第二次全体会议")
+    assert sitting_of_session("政协十四届三次会议预备会议", "政协十四届三次会议")
+    assert not sitting_of_session("党的二十届三中全会", "党的二十届三中全会精神座谈会")
+    assert not sitting_of_session("全市经济工作会议", "全市经济工作会议全体会议")  # no session
