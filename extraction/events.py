@@ -97,13 +97,17 @@ def _weak_leads() -> tuple[str, ...]:
 
 def _introduced(text: str, at: int) -> bool:
     """Does a word that introduces an event (召开, 出席, 在 …) end right before `at`? A
-    one-character one counts only as a word of its own: 经 in 经济 does not."""
+    one-character one counts only as a word of its own: 经 in 经济 or 财经 does not."""
     if text[at - 1 : at] not in INTRO_CHARS:
         return False
     intro = INTRO.search(text, max(0, at - INTRO_LONGEST), at)  # its words end at `at`
     if intro is None:
         return False
-    return len(intro.group()) > 1 or not is_common_word(text[at - 1 : at + 1], 50)
+    if len(intro.group()) > 1:
+        return True
+    if text[at - 1] == "经" and at >= 2 and is_common_word(text[at - 2 : at], 50):
+        return False  # 经 ends a word (财经, 已经); as a preposition it opens a clause
+    return not is_common_word(text[at - 1 : at + 1], 50)
 
 
 def _named(text: str, m: re.Match[str], ctx: PlaceContext) -> EventMention | None:

@@ -272,3 +272,9 @@ def test_only_a_sitting_named_after_a_numbered_session_is_told_apart_from_it():
     assert sitting_of_session("政协十四届三次会议预备会议", "政协十四届三次会议")
     assert not sitting_of_session("党的二十届三中全会", "党的二十届三中全会精神座谈会")
     assert not sitting_of_session("全市经济工作会议", "全市经济工作会议全体会议")  # no session
+
+
+def test_jing_ending_a_word_does_not_cut_an_event_name():
+    text = "本报讯 4月3日，市人大常委会召开财经监督工作座谈会。"
+    record = extract_document(build_document("t", "t", "2024年 洛阳 洛阳 洛阳\n" + text))
+    assert [e.name for e in record.events] == ["洛阳市人大常委会财经监督工作座谈会"]
