@@ -176,12 +176,15 @@ def _sitting_pattern() -> re.Pattern[str]:
     return re.compile(rf"(?:第[一二三四五六七八九十百\d]+次)?{words}")
 
 
+@cache
+def _meeting_words() -> tuple[str, ...]:
+    return tuple(w for w, kind in event_words().items() if kind == "meeting")
+
+
 def _is_session(words: str) -> bool:
     """A numbered session of a congress or a conference (十六届人大四次会议): what holds
     sittings of its own (第二次全体会议, 预备会议, 分组会议)."""
-    return NUMBERED.search(words) is not None and any(
-        words.endswith(w) for w, kind in event_words().items() if kind == "meeting"
-    )
+    return words.endswith(_meeting_words()) and NUMBERED.search(words) is not None
 
 
 def sitting_of_session(name: str, other: str) -> bool:
