@@ -1,5 +1,6 @@
-"""What every command that reads many files shares: a progress bar on stderr when there
-are enough files to wait for, and one way to report a file that could not be read."""
+"""What the commands share: a progress bar on stderr when there are enough files to wait for,
+the bar of the commands that count items, and one way to report a file that could not be
+read."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from rich.console import Console
-from rich.progress import Progress
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 PROGRESS_FROM = 6  # files: fewer than this read too fast to need a progress bar
 
@@ -25,6 +26,13 @@ def with_progress(items: Sequence[T], label: str, err: Console) -> Iterator[T]:
         for item in items:
             yield item
             progress.advance(task)
+
+
+def counting_bar(err: Console, transient: bool = False) -> Progress:
+    """A progress bar on `err` that shows what it counts: its label, the bar, how many of
+    how many, and the time so far."""
+    columns = [TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn()]
+    return Progress(*columns, TimeElapsedColumn(), console=err, transient=transient)
 
 
 def report_unreadable(err: Console, path: Path, reason: str) -> None:

@@ -405,12 +405,14 @@ def test_the_two_stores_hold_the_same_graph(request, tmp_path: Path, seed_record
 
 def test_the_networkx_view_holds_the_whole_store(opener: Opener, seed_records: Path):
     run(opener, [seed_records])
+    read: list[int] = []  # what the progress hears: the items of each label, then each type
     with _opened(opener) as store:
-        graph = to_networkx(store)
+        graph = to_networkx(store, read.append)
         counts = store.node_counts()
     kinds = Counter(kind for _, kind in graph.nodes(data="kind"))
     types = Counter(key for _, _, key in graph.edges(keys=True))
     assert all(kinds[label] == counts[label] for label in NODE_TYPES)
     assert all(types[t] == counts[t] for t in LINK_TYPES)
+    assert read == [counts[kind] for kind in [*NODE_TYPES, *LINK_TYPES]]
     (liu,) = [n for n, name in graph.nodes(data="name") if name == "刘文勤"]
     assert any(graph.nodes[e]["kind"] == "Event" for e in graph.successors(liu))

@@ -19,12 +19,12 @@ import typer
 from neo4j.exceptions import DriverError, Neo4jError
 from rich.console import Console
 from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from graph.ingest import IngestReport, ingest, pending_items
 from graph.store import GraphStore, open_store, summary
 from okg.app import app
+from okg.progress import counting_bar
 
 
 class StoreKind(StrEnum):
@@ -115,10 +115,9 @@ def ingest_command(
     console = Console(stderr=True)
     report = IngestReport()
     with connect(store, data, neo4j_uri, neo4j_user) as graph:
-        columns = [TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn()]
         try:
             items = pending_items(paths, graph, report)
-            with Progress(*columns, TimeElapsedColumn(), console=console) as progress:
+            with counting_bar(console) as progress:
                 task = progress.add_task("ingest", total=len(items))
                 ingest(items, graph, report, jobs, batch, lambda _: progress.advance(task))
             counts = summary(graph)
