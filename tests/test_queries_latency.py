@@ -13,6 +13,8 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
 
+from generate_corpus import write_corpus  # noqa: E402
+from load_speed import connect_neo4j, load, warm_up  # noqa: E402
 from query_latency import (  # noqa: E402
     arguments,
     loaded_neo4j,
@@ -21,6 +23,8 @@ from query_latency import (  # noqa: E402
     percentiles,
 )
 
+from graph.embedded import EmbeddedStore  # noqa: E402
+from graph.store import summary  # noqa: E402
 from queries.catalog import catalog  # noqa: E402
 from queries.run import run  # noqa: E402
 
@@ -48,13 +52,16 @@ def test_the_benchmark_times_every_query_on_arguments_that_find_something(tmp_pa
         store.close()
 
 
-def test_neo4j_is_loaded_once_and_asked_the_same_as_the_embedded_store(
-    tmp_path: Path, neo4j_driver, neo4j_uri, neo4j_auth, monkeypatch
-):
+@pytest.fixture
+def neo4j_env(neo4j_driver, neo4j_uri, neo4j_auth, monkeypatch) -> None:
+    """The test server in the variables the benchmarks read, as a user would set them."""
     monkeypatch.setenv("NEO4J_URI", neo4j_uri)
     user, password = neo4j_auth or ("neo4j", "")
     monkeypatch.setenv("NEO4J_USER", user)
     monkeypatch.setenv("NEO4J_PASSWORD", password)
+
+
+def test_neo4j_is_loaded_once_and_asked_the_same_as_the_embedded_store(tmp_path: Path, neo4j_env):
     embedded, _ = loaded_store(tmp_path, docs=150)
     neo4j, seconds = loaded_neo4j(tmp_path / "corpus-150", 150, clear=False)
     neo4j.close()
@@ -72,3 +79,20 @@ def test_neo4j_is_loaded_once_and_asked_the_same_as_the_embedded_store(
         embedded.close()
     with pytest.raises(SystemExit, match="not empty"):  # another corpus, and no --clear
         loaded_neo4j(tmp_path / "corpus-120", 120, clear=False)
+
+
+def test_load_speed_warms_neo4j_up_with_another_corpus_and_then_loads_the_whole_corpus(
+    tmp_path: Path, neo4j_env, neo4j_driver
+):
+    warmed = warm_up(tmp_path / "warmup-40", 40, batch=20)
+    assert warmed["documents"] == 40 and warmed["links_written"] > 0
+    left = neo4j_driver.execute_query("MATCH (n) RETURN count(n) AS n").records[0]["n"]
+    assert left == 0  # loaded, then deleted again
+
+    gold = write_corpus(tmp_path / "corpus-40", 40)  # seed 1, as the figures' corpora
+    assert gold.read_bytes() != (tmp_path / "warmup-40" / "gold.jsonl").read_bytes()
+    with connect_neo4j() as neo4j, EmbeddedStore(tmp_path / "store") as embedded:
+        timed = load(neo4j, [gold], jobs=1, batch=20)
+        load(embedded, [gold], jobs=1, batch=20)
+        assert timed["documents"] == 40
+        assert summary(neo4j) == summary(embedded)  # nothing the warm-up wrote is skipped
