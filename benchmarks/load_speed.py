@@ -173,8 +173,8 @@ def main() -> None:
         print(json.dumps(results, indent=2))
         return
     table = Table("", *results, title=f"load throughput, {corpus} ({args.batch} docs/batch)")
-    for key in next(iter(results.values())):
-        table.add_row(key, *(f"{r[key]:,}" for r in results.values()))
+    for key in dict.fromkeys(k for r in results.values() for k in r):  # Neo4j's has more
+        table.add_row(key, *(f"{r[key]:,}" if key in r else "-" for r in results.values()))
     Console().print(table)
 
 
