@@ -52,41 +52,51 @@ def _looks_binary(data: bytes) -> bool:
     return controls > len(sample) * 0.05
 
 
-def _decode(data: bytes, encoding: str) -> Decoded:
+def _decode(data: bytes, encoding: str, final: bool) -> Decoded:
+    """`data` decoded; unless `final`, it may end inside a character (a file's first
+    bytes), which is left out rather than refused."""
     try:
-        return Decoded(data.decode(encoding), encoding)
+        text = codecs.getincrementaldecoder(encoding)(errors="strict").decode(data, final)
     except UnicodeDecodeError as exc:
         raise LoadError(f"undecodable bytes at offset {exc.start} ({encoding})") from exc
+    return Decoded(text, encoding)
 
 
-def decode_bytes(data: bytes) -> Decoded:
+def decode_bytes(data: bytes, final: bool = True) -> Decoded:
     """Decode one file's bytes: BOM first, then strict UTF-8, then GB18030, then detection.
 
     Detection may only name a Chinese or Unicode encoding: anything else (cp437, latin-1)
     would turn Chinese bytes into plausible-looking nonsense, so it is an error instead.
-    Emptiness is judged on the text: a BOM alone, or ideographic spaces, are empty too."""
-    decoded = _detect(data)
+    Emptiness is judged on the text: a BOM alone, or ideographic spaces, are empty too.
+    `final=False` reads the first bytes of a file, which may end inside a character: the
+    encoding of a large file is told from them (loaders/stream.py)."""
+    decoded = _detect(data, final)
     if not decoded.text.strip():
         raise LoadError("empty file")
     return decoded
 
 
-def _detect(data: bytes) -> Decoded:
-    if data.startswith(codecs.BOM_UTF8):
-        return _decode(data, "utf-8-sig")
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return _decode(data, "utf-16")
+# Longest first: a UTF-32-LE BOM begins with the UTF-16-LE one.
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+def _detect(data: bytes, final: bool) -> Decoded:
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return _decode(data, encoding, final)
     if _looks_binary(data):
         raise LoadError("binary file, not text")
-    try:
-        return Decoded(data.decode("utf-8"), "utf-8")
-    except UnicodeDecodeError:
-        pass
-    try:
-        # GB18030 is a superset of GBK and GB2312: any of them decodes with it.
-        return Decoded(data.decode("gb18030"), "gb18030")
-    except UnicodeDecodeError:
-        pass
+    for encoding in ("utf-8", "gb18030"):  # GB18030 is a superset of GBK and GB2312
+        try:
+            return _decode(data, encoding, final)
+        except LoadError:
+            pass
     best = from_bytes(data[:200_000]).best()
     if best is None or best.encoding is None:
         raise LoadError("undecodable bytes: neither UTF-8 nor GB18030, and no other encoding fits")
@@ -95,7 +105,7 @@ def _detect(data: bytes) -> Decoded:
             f"undecodable bytes: neither UTF-8 nor GB18030 nor another Chinese encoding "
             f"(the nearest guess, {best.encoding}, would give nonsense)"
         )
-    return _decode(data, best.encoding)
+    return _decode(data, best.encoding, final)
 
 
 def _too_large(max_bytes: int, size: int | None = None) -> LoadError:

@@ -39,12 +39,12 @@ def iter_parts(
 
 
 def _encoding(path: Path) -> str:
-    """The encoding of a large file, from its first bytes (decode_bytes' rules)."""
+    """The encoding of a large file, from its first bytes (decode_bytes' rules), which may
+    end inside a character: a line end is no cut to make, as a UTF-16 or UTF-32 newline's
+    first byte is not its last, and a page may hold no line end at all."""
     with path.open("rb") as f:
         sample = f.read(SAMPLE_BYTES)
-    # cut back to a line end so that the sample holds no half character
-    cut = sample.rfind(b"\n")
-    return decode_bytes(sample[: cut + 1] if cut > 0 else sample).encoding
+    return decode_bytes(sample, final=len(sample) < SAMPLE_BYTES).encoding
 
 
 def _stream(path: Path, encoding: str, part_chars: int) -> Iterator[Document]:
@@ -88,6 +88,7 @@ def _part(
     """A document of one part, its offsets and indices shifted to the whole file's."""
     doc = build_document(path.stem, str(path), text, encoding)
     doc.clean = MappedText(doc.clean.text, array("q", (o + offset for o in doc.clean.offsets)))
+    doc.original_start = offset
     for article in doc.articles:
         article.index += articles
         for sentence in article.sentences:

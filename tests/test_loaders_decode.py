@@ -76,3 +76,12 @@ def test_missing_and_folder_paths_are_refused(tmp_path):
         read_text(tmp_path / "missing.txt")
     with pytest.raises(LoadError, match="is a directory"):
         read_text(tmp_path)
+
+
+@pytest.mark.parametrize("codec", ["utf-32", "utf-32-le", "utf-32-be"])
+def test_utf32_with_a_bom_is_not_read_as_utf16(tmp_path, codec):
+    """A UTF-32-LE BOM (FF FE 00 00) begins with the UTF-16-LE one (FF FE)."""
+    bom = codecs.BOM_UTF32_BE if codec.endswith("be") else codecs.BOM_UTF32_LE
+    data = NEWS.encode(codec)
+    decoded = read_text(write(tmp_path, data if codec == "utf-32" else bom + data))
+    assert (decoded.text, decoded.encoding) == (NEWS, "utf-32")

@@ -3,10 +3,13 @@ whole file, and the parts together give what the whole file gives."""
 
 from pathlib import Path
 
+import pytest
+
 from extraction import extract_document
 from extraction.merge import merge_records
+from loaders.decode import decode_bytes
 from loaders.document import load_document
-from loaders.stream import iter_parts
+from loaders.stream import SAMPLE_BYTES, iter_parts
 
 SEEDS = sorted((Path(__file__).resolve().parent.parent / "seeds").glob("*.txt"))
 
@@ -51,3 +54,25 @@ def test_parts_give_the_facts_of_the_whole_file(tmp_path: Path) -> None:
 def test_a_small_file_is_one_part(tmp_path: Path) -> None:
     (doc,) = iter_parts(SEEDS[3])
     assert doc.doc_id == SEEDS[3].stem
+
+
+@pytest.mark.parametrize("codec", ["utf-16", "utf-32", "utf-8", "gb18030"])
+@pytest.mark.parametrize("line_breaks", [True, False])
+def test_a_large_file_in_any_encoding_is_read_in_parts(
+    tmp_path: Path, codec: str, line_breaks: bool
+) -> None:
+    """The encoding of a file over the size limit is told from its first 64 KiB, which
+    may end inside a character, hold no line end, or end in half a UTF-16 newline."""
+    end = "\n" if line_breaks else ""
+    stories = [
+        f"本报讯 3月5日，市委召开第{k}次常委会会议，市长张三出席。{end}" for k in range(3000)
+    ]
+    text = "".join(stories)
+    assert len(text.encode(codec)) > 2 * SAMPLE_BYTES
+    path = tmp_path / "volume.txt"
+    path.write_bytes(text.encode(codec))
+    parts = list(iter_parts(path, part_chars=50_000, max_bytes=1000))
+    assert len(parts) > 1
+    assert {doc.encoding for doc in parts} == {decode_bytes(path.read_bytes()).encoding}
+    kept = {o for doc in parts for o in doc.clean.offsets}
+    assert all(k in kept for k, ch in enumerate(text) if not ch.isspace())  # none lost
