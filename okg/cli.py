@@ -1,5 +1,6 @@
 """Entry point of `okg`: importing the command modules registers their commands."""
 
+import okg.commands.evaluate  # noqa: F401  (registers evaluate)
 import okg.commands.export  # noqa: F401  (registers export, view)
 import okg.commands.graph  # noqa: F401  (registers ingest, stats)
 import okg.commands.query  # noqa: F401  (registers query, cypher, sparql)

@@ -1,66 +1,126 @@
-"""The extractor on the seeds, scored by the shared scorer (../shared/eval/score.py),
-must stay at or above the bars of the extraction issue (TOTAL row, F1)."""
+"""The extractor's accuracy, measured by the project's own evaluator (evaluation/) on the
+gold data in the repository (eval/): the seeds, and the development set of 40 articles.
+
+Each set has its floors, F1 of the TOTAL row: the seeds' are the bars of the extraction
+issues (18, 19); the development set's sit a little below its figures when they were set,
+to be raised as the extractor improves. Where the shared referee (../shared/eval/score.py)
+exists beside the repository, it scores the same records and every figure must agree."""
+
+from __future__ import annotations
 
 import json
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-EVAL = ROOT.parent / "shared" / "eval"
+from evaluation import METRICS, Report, evaluate, load_gold, read_records
+from extraction import extract_document
+from loaders.document import load_document
 
-BARS = {
-    "persons": 0.93,
-    "positions_lenient": 0.85,
-    "positions_strict": 0.75,
-    "events": 0.75,
-    "events_dated": 0.70,
-    "participations": 0.75,
-    "roles": 0.80,
+ROOT = Path(__file__).resolve().parent.parent
+REFEREE = ROOT.parent / "shared" / "eval" / "score.py"
+
+SETS = {
+    "seeds": (ROOT / "seeds", ROOT / "eval" / "gold"),
+    "dev": (ROOT / "eval" / "dev" / "texts", ROOT / "eval" / "dev" / "gold"),
+}
+
+FLOORS = {
+    "seeds": {
+        "persons": 0.97,
+        "positions_lenient": 0.93,
+        "positions_strict": 0.90,
+        "events": 0.85,
+        "events_dated": 0.84,
+        "participations": 0.84,
+        "roles": 0.95,
+    },
+    # 2026-12-06: persons 0.75, strict 0.54, lenient 0.68, events 0.67, dated 0.36,
+    # participations 0.44, roles 0.98
+    "dev": {
+        "persons": 0.73,
+        "positions_lenient": 0.66,
+        "positions_strict": 0.52,
+        "events": 0.65,
+        "events_dated": 0.34,
+        "participations": 0.42,
+        "roles": 0.96,
+    },
 }
 
 
 @pytest.fixture(scope="module")
-def report() -> dict:
-    if not (EVAL / "score.py").exists():
-        pytest.fail(f"the shared scorer is missing: {EVAL / 'score.py'}")
-    records = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "okg.cli",
-            "extract",
-            *sorted(map(str, (ROOT / "seeds").glob("*.txt"))),
-            "--format",
-            "jsonl",
-        ],
+def records() -> dict[str, dict[str, dict[str, Any]]]:
+    """Each set's records, extracted from its texts as `okg extract` does."""
+    out = {}
+    for name, (texts, _) in SETS.items():
+        read = list(read_records([texts]))
+        assert all(r.error is None for r in read), [r.error for r in read if r.error]
+        out[name] = {r.record["doc"]: r.record for r in read if r.record}
+    return out
+
+
+@pytest.fixture(scope="module")
+def reports(records: dict[str, dict[str, dict[str, Any]]]) -> dict[str, Report]:
+    return {name: evaluate(load_gold(gold), records[name]) for name, (_, gold) in SETS.items()}
+
+
+@pytest.mark.parametrize(
+    ("kind", "metric"), [(kind, metric) for kind in FLOORS for metric in METRICS]
+)
+def test_score_meets_the_floor(reports: dict[str, Report], kind: str, metric: str) -> None:
+    counts = reports[kind].total[metric]
+    assert counts.f1 >= FLOORS[kind][metric], counts
+
+
+def test_every_gold_document_has_its_record(reports: dict[str, Report]) -> None:
+    for report in reports.values():
+        assert report.predicted == len(report.documents) > 0
+
+
+@pytest.mark.parametrize("kind", sorted(SETS))
+def test_the_shared_referee_gives_the_same_figures(
+    records: dict[str, dict[str, dict[str, Any]]],
+    reports: dict[str, Report],
+    kind: str,
+    tmp_path: Path,
+) -> None:
+    if not REFEREE.exists():
+        pytest.skip(f"the shared referee is not beside the repository ({REFEREE})")
+    pred = tmp_path / "records.jsonl"
+    pred.write_text(
+        "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records[kind].values()),
+        encoding="utf-8",
+    )
+    gold = SETS[kind][1]
+    ran = subprocess.run(
+        [sys.executable, str(REFEREE), "--gold", str(gold), str(pred), "--json"],
         capture_output=True,
         text=True,
         check=True,
-        cwd=ROOT,
-    ).stdout
-    scored = subprocess.run(
-        [sys.executable, str(EVAL / "score.py"), "--gold", str(EVAL / "gold"), "-", "--json"],
-        input=records,
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
-    return json.loads(scored)
+    )
+    theirs = json.loads(ran.stdout)
+    ours = reports[kind].as_dict()
+    assert (ours["documents"], ours["predicted_documents"]) == (
+        theirs["documents"],
+        theirs["predicted_documents"],
+    )
+    assert ours["per_doc"].keys() == theirs["per_doc"].keys()
+    tables = [("TOTAL", ours["total"], theirs["total"])]
+    tables += [(doc, ours["per_doc"][doc], theirs["per_doc"][doc]) for doc in theirs["per_doc"]]
+    for doc, mine, referee in tables:
+        for metric in METRICS:
+            a, b = mine[metric], referee[metric]
+            assert (a["tp"], a["fp"], a["fn"]) == (b["tp"], b["fp"], b["fn"]), (doc, metric)
+            for figure in ("precision", "recall", "f1"):  # the referee prints 4 places
+                assert round(a[figure], 4) == b[figure], (doc, metric, figure)
 
 
-@pytest.mark.parametrize("metric", sorted(BARS))
-def test_score_meets_the_bar(report: dict, metric: str) -> None:
-    assert report["total"][metric]["f1"] >= BARS[metric], report["total"][metric]
-
-
-def test_every_fact_has_evidence_in_the_original(report: dict) -> None:
+def test_every_fact_has_evidence_in_the_original() -> None:
     for path in sorted((ROOT / "seeds").glob("*.txt")):
-        from extraction import extract_document
-        from loaders.document import load_document
-
         doc = load_document(path)
         record = extract_document(doc)
         for row in record.positions + record.participations + record.events:

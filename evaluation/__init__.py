@@ -1,0 +1,18 @@
+"""The project's own measure of its extractor: extraction records scored against gold
+annotations (eval/), per kind of fact, per document and in total, by the rules of the shared
+referee. `okg evaluate` is its command; tests and benchmarks call it directly."""
+
+from evaluation.files import GoldError, load_gold, read_records
+from evaluation.score import METRICS, Counts, Report, diff_document, evaluate, score_document
+
+__all__ = [
+    "METRICS",
+    "Counts",
+    "GoldError",
+    "Report",
+    "diff_document",
+    "evaluate",
+    "load_gold",
+    "read_records",
+    "score_document",
+]

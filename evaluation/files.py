@@ -1,0 +1,93 @@
+"""What `okg evaluate` reads: a folder of gold files, and the records to score, either
+extracted here from text files or read from record files written earlier."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from extraction import extract_file
+from loaders.batch import expand_paths
+from loaders.decode import LoadError
+
+RECORD_SUFFIXES = (".jsonl", ".json")
+FACTS = ("persons", "positions", "events", "participations")  # a record's lists of objects
+
+
+class GoldError(Exception):
+    """A gold folder that cannot be used: nothing can be scored against it."""
+
+
+def load_gold(folder: Path) -> dict[str, dict[str, Any]]:
+    """The gold annotations of a folder's `*.json` files, by their `doc`."""
+    if not folder.is_dir():
+        raise GoldError(f"{folder}: not a folder of gold *.json files")
+    gold: dict[str, dict[str, Any]] = {}
+    for path in sorted(folder.glob("*.json")):
+        try:
+            annotation = json.loads(path.read_text(encoding="utf-8"))
+            gold[annotation["doc"]] = annotation
+        except (OSError, ValueError, KeyError, TypeError) as exc:
+            raise GoldError(f"{path}: not a gold file: {exc!r}") from exc
+    if not gold:
+        raise GoldError(f"{folder}: no gold *.json files")
+    return gold
+
+
+@dataclass(frozen=True)
+class Read:
+    """A record read from `source` (a file, or `file:line` of a `.jsonl` file), or the
+    reason it could not be."""
+
+    source: str
+    record: dict[str, Any] | None = None
+    error: str | None = None
+
+
+def read_records(paths: Iterable[Path]) -> Iterator[Read]:
+    """Records of `.jsonl` files (one a line) and `.json` files (one a file), and of text
+    files (and folders' `*.txt`), extracted as `okg extract` does; in the order given."""
+    texts: list[Path] = []
+    for path in paths:
+        if path.suffix in RECORD_SUFFIXES and not path.is_dir():
+            yield from _from_record_file(path)
+        else:
+            texts.append(path)
+    for source in expand_paths(texts):
+        try:
+            if source.error:
+                raise LoadError(source.error)
+            yield Read(str(source.path), extract_file(source.path).to_dict())
+        except LoadError as exc:
+            yield Read(str(source.path), error=str(exc))
+
+
+def _from_record_file(path: Path) -> Iterator[Read]:
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        yield Read(str(path), error=str(exc))
+        return
+    if path.suffix == ".json":
+        yield _record(str(path), text)
+        return
+    for n, line in enumerate(text.splitlines(), 1):
+        if line.strip():
+            yield _record(f"{path}:{n}", line)
+
+
+def _record(source: str, text: str) -> Read:
+    try:
+        record = json.loads(text)
+    except (ValueError, RecursionError) as exc:
+        return Read(source, error=f"not JSON: {exc}")
+    if not isinstance(record, dict) or not isinstance(record.get("doc"), str):
+        return Read(source, error="not a record: no `doc` name")
+    for key in FACTS:
+        rows = record.get(key, [])
+        if not isinstance(rows, list) or not all(isinstance(r, dict) for r in rows):
+            return Read(source, error=f"not a record: `{key}` is not a list of objects")
+    return Read(source, record)
