@@ -188,7 +188,8 @@ class _Collector:
 
     def evidence(self, article: Article, sentence: Sentence) -> Evidence:
         start, end = self.doc.original_span(sentence.start, sentence.end)
-        text = sentence.text.replace("\n", "")  # a headline wrapped over lines reads as one
+        # in the file's own script and punctuation; a headline wrapped over lines reads as one
+        text = self.doc.source_text(sentence.start, sentence.end).replace("\n", "")
         return Evidence(self.doc.doc_id, article.index, sentence.index, start, end, text)
 
 

@@ -25,6 +25,7 @@ from itertools import accumulate
 
 from loaders.cues import ENUMERATED, OPENER, TOC_LINE
 from loaders.mapped import MappedText
+from loaders.normalise import normalise
 
 Span = tuple[int, int]
 Rule = Callable[[str], Iterator[Span]]
@@ -300,7 +301,7 @@ RULES: tuple[Rule, ...] = (
 
 def clean(original: str, rules: tuple[Rule, ...] = RULES) -> MappedText:
     """Apply the rules in order; the result maps back to `original` character by character."""
-    mapped = MappedText.identity(original)
+    mapped = normalise(MappedText.identity(original))
     for rule in rules:
         mapped = mapped.delete(rule(mapped.text))
     return mapped

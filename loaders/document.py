@@ -73,6 +73,10 @@ class Document:
     year: int | None
     date: date | None
     articles: list[Article]
+    original_start: int = 0  # where `original` begins in the file (a part of a large one)
+    origin: Origin = field(default_factory=Origin)
+    home_from: str | None = None  # text | metadata: which gave `home` (and `date` below)
+    date_from: str | None = None
 
     @property
     def text(self) -> str:
@@ -80,6 +84,12 @@ class Document:
 
     def original_span(self, start: int, end: int) -> tuple[int, int]:
         return self.clean.original_span(start, end)
+
+    def source_text(self, start: int, end: int) -> str:
+        """Clean characters [start, end) as the file writes them: a traditional-script or
+        half-width copy is read normalised (loaders/normalise.py), and quoted in its own form."""
+        original, base = self.original, self.original_start
+        return "".join([original[i - base] for i in self.clean.offsets[start:end]])
 
     @property
     def sentences(self) -> list[Sentence]:

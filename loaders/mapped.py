@@ -55,6 +55,13 @@ class MappedText:
         offsets += old[pos:]
         return MappedText("".join(parts), offsets)
 
+    def substitute(self, text: str) -> MappedText:
+        """The same characters' places under another text of the same length (a character
+        replaced by another: `,` by `，`, 會 by 会)."""
+        if len(text) != len(self.text):
+            raise ValueError("a substitution keeps the text's length")
+        return self if text == self.text else MappedText(text, self.offsets)
+
     def original_span(self, start: int, end: int) -> tuple[int, int]:
         """The original [start, end) covering clean characters [start, end)."""
         if end <= start:

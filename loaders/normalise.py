@@ -1,0 +1,74 @@
+"""Normalising a web copy before it is read, keeping the offset map.
+
+Web copies of the genre differ from print in ways that no reading rule should have to
+know about:
+
+- half-width punctuation used as Chinese punctuation (`张三,李四;会议(扩大)`) reads as
+  the full-width marks (`，；：（）！？`) every rule looks for;
+- traditional-script mirrors read as simplified, character by character (OpenCC's t2s
+  table), so that lexicons, surnames and the gazetteer apply unchanged;
+- pinyin that mirror sites insert after a character (`會(huì )議`) is noise and goes.
+
+A substitution replaces one character with one, so offsets do not move; the pinyin is
+deleted through `MappedText.delete`. The original file is untouched: evidence can still
+quote the text's own form (`Document.source_text`).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from loaders.mapped import MappedText
+
+_CJK = "\u3400-\u9fff\uf900-\ufaff"
+HALF_TO_FULL = {",": "，", ";": "；", ":": "：", "(": "（", ")": "）", "!": "！", "?": "？"}
+# A half-width mark with a Chinese character on either side (not `1,000` or `a:b`).
+_HALF_MARK = re.compile(rf"(?<=[{_CJK}“”])[,;:!?()]|[,;:!?()](?=[{_CJK}“”])")
+# Inserted pinyin: Latin letters with tone marks in brackets right after a character.
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ"
+PINYIN = re.compile(
+    rf"(?<=[{_CJK}])[(（][a-z{_TONED}]{{0,7}}[{_TONED}][a-z{_TONED}]{{0,5}}\s*[)）]"
+)
+TRADITIONAL_SHARE = 0.03
+"""The share of a text's Chinese characters that OpenCC would simplify above which the
+text is a traditional-script copy. Simplified text has some such characters too (乾 in
+names and set phrases), far below this, and is left as it is."""
+TRADITIONAL_MIN = 2  # and their count: a short simplified line may hold one such name
+
+
+@cache
+def _t2s() -> dict[int, str]:
+    """OpenCC's traditional-to-simplified mapping of single characters (one to one): the
+    converter applied to each character alone, so that no phrase rule changes a length."""
+    import opencc
+
+    chars = "".join(chr(c) for c in range(0x3400, 0xA000)) + "".join(
+        chr(c) for c in range(0xF900, 0xFB00)
+    )
+    converted = opencc.OpenCC("t2s").convert("\n".join(chars)).split("\n")
+    return {ord(a): b for a, b in zip(chars, converted, strict=True) if a != b and len(b) == 1}
+
+
+def reads_as(clean: str, source: str) -> bool:
+    """Whether a clean character may stand for a character of the file: itself, its
+    full-width mark or its simplified form (the offset map's invariant)."""
+    return clean in (source, HALF_TO_FULL.get(source), _t2s().get(ord(source)))
+
+
+def is_traditional(text: str) -> bool:
+    table = _t2s()
+    han = sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff")
+    changed = sum(1 for ch in text if ord(ch) in table)
+    return changed > TRADITIONAL_MIN and changed > TRADITIONAL_SHARE * han
+
+
+def normalise(mapped: MappedText) -> MappedText:
+    """The text with pinyin insertions deleted, half-width marks made full-width between
+    Chinese characters, and traditional script simplified; offsets still map each
+    character to the original."""
+    mapped = mapped.delete(m.span() for m in PINYIN.finditer(mapped.text))
+    text = _HALF_MARK.sub(lambda m: HALF_TO_FULL[m.group()], mapped.text)
+    if is_traditional(text):
+        text = text.translate(_t2s())
+    return mapped.substitute(text)

@@ -1,0 +1,41 @@
+"""Normalising web copies (loaders/normalise.py): what the extractor reads, and the map
+back to the file's own characters."""
+
+from extraction import extract_document
+from loaders.clean import clean
+from loaders.document import build_document
+from loaders.normalise import is_traditional, reads_as
+
+
+def test_half_width_marks_between_chinese_read_as_full_width():
+    assert clean("张三,李四;会议(扩大):通过!\n").text == "张三，李四；会议（扩大）：通过！"
+
+
+def test_half_width_marks_between_latin_or_digits_stay():
+    assert clean("投资1,000万元,GDP (a:b)\n").text == "投资1,000万元，GDP (a:b)"
+
+
+def test_inserted_pinyin_goes_and_the_map_keeps_it():
+    original = "市委書(shū)記張三主持會(huì )議。\n"
+    mapped = clean(original)
+    assert mapped.text == "市委书记张三主持会议。"
+    assert all(reads_as(c, original[o]) for c, o in zip(mapped.text, mapped.offsets, strict=True))
+    start, end = mapped.original_span(0, len(mapped.text))
+    assert original[start:end] == original.rstrip("\n")
+
+
+def test_simplified_text_is_left_as_it_is():
+    text = "著名作家张三出席乾县座谈会。"
+    assert not is_traditional(text)
+    assert clean(text).text == text
+
+
+def test_a_traditional_copy_is_read_in_simplified_script_and_quoted_in_its_own():
+    original = "本報訊 3月5日,縣委書記張三寶主持召開縣委常委會議,副縣長李四出席會議並講話。\n"
+    doc = build_document("t", "t.txt", original)
+    record = extract_document(doc)
+    assert {p.name for p in record.persons} == {"张三宝", "李四"}
+    assert ("李四", "副县长") in {(p.person, p.title) for p in record.positions}
+    evidence = record.persons[0].evidence[0]
+    # the evidence quotes the file's own script (without the layout's spaces)
+    assert "".join(original[evidence.start : evidence.end].split()) == evidence.text
