@@ -32,6 +32,7 @@ from graph.model import GraphBatch, combine
 from graph.resolve import event_decisions, person_decisions, resolve_document
 from graph.store import GraphStore
 from graph.vocab import EVIDENCE_LINKS
+from loaders.decode import LoadError, name_text
 from loaders.document import build_document, load_document
 
 RECORD_SUFFIXES = (".jsonl", ".json")
@@ -85,13 +86,17 @@ class IngestReport:
     prepare_seconds: float = 0.0
 
 
-def input_files(paths: Iterable[Path]) -> list[Path]:
-    """Files as given; folders give their *.txt, *.jsonl and *.json files, sorted."""
+def input_files(paths: Iterable[Path], failures: list[Failure]) -> list[Path]:
+    """Files as given; folders give their *.txt, *.jsonl and *.json files, sorted. A folder
+    with none is a failure, as `okg articles` and `okg extract` say of theirs."""
     files: list[Path] = []
+    kinds = (".txt", *RECORD_SUFFIXES)
     for path in paths:
         if path.is_dir():
-            kinds = (".txt", *RECORD_SUFFIXES)
-            files.extend(sorted(p for p in path.iterdir() if p.suffix in kinds and p.is_file()))
+            found = sorted(p for p in path.iterdir() if p.suffix in kinds and p.is_file())
+            if not found:
+                failures.append(Failure(str(path), "folder has no .txt, .jsonl or .json files"))
+            files.extend(found)
         else:
             files.append(path)
     return files
@@ -101,7 +106,7 @@ def read_items(files: Iterable[Path], failures: list[Failure]) -> Iterator[Item]
     """One item per document; unreadable record files and lines go to `failures`."""
     for path in files:
         if path.suffix not in RECORD_SUFFIXES:
-            yield path.stem, path
+            yield name_text(path.stem), path  # the name load_document gives the document
             continue
         try:
             for n, (offset, line) in enumerate(_records(path), 1):
@@ -188,6 +193,8 @@ def process(item: Item) -> tuple[str, GraphBatch | str]:
         else:
             record = extract_document(load_document(source))
         return where, resolve_document(record)
+    except LoadError as exc:  # a file that is not text: its reason, as the loaders say it
+        return where, str(exc)
     except Exception as exc:  # any bad input is reported and skipped, the run goes on
         return where, f"{type(exc).__name__}: {exc}"
 
@@ -204,7 +211,7 @@ def pending_items(paths: Iterable[Path], store: GraphStore, report: IngestReport
     twice: `ingest` loads the first of them that reads, and counts the others as there."""
     done = store.loaded_documents()
     items = []
-    for item in read_items(input_files(paths), report.failures):
+    for item in read_items(input_files(paths, report.failures), report.failures):
         if item[0] in done:
             report.skipped.append(item[0])
         else:

@@ -10,6 +10,7 @@ reports a bad file the same way (`okg: FILE: REASON`) and goes on with the rest:
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import NamedTuple
@@ -40,18 +41,24 @@ def expand_paths(paths: Iterable[Path]) -> list[Source]:
     seen: set[Path] = set()
     for path in paths:
         if path.is_dir():
-            found = sorted(p for p in path.glob("*.txt") if p.is_file())
+            found = sorted(p for p in path.glob("*.txt") if p.is_file() or _broken_link(p))
             if not found:
                 sources.append(Source(path, "folder has no .txt files"))
             candidates = found
         else:
             candidates = [path]
         for file in candidates:
-            key = file.resolve()
+            key = Path(os.path.realpath(file))  # Path.resolve raises on a symlink loop
             if key not in seen:
                 seen.add(key)
                 sources.append(Source(file))
     return sources
+
+
+def _broken_link(path: Path) -> bool:
+    """A link to nothing, or a symlink loop: a file the folder means to hold, which is
+    reported rather than passed over."""
+    return path.is_symlink() and not path.exists()
 
 
 def load(source: Source) -> Loaded:

@@ -7,6 +7,8 @@ systems. Binary files and empty files are refused with a reason the user can act
 from __future__ import annotations
 
 import codecs
+import errno
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -124,18 +126,33 @@ def read_text(path: Path, max_bytes: int = MAX_BYTES) -> Decoded:
 
     Never reads more than `max_bytes` + 1 bytes, whatever the file system says of the
     size, so a device or a file still growing cannot exhaust memory either."""
-    if not path.exists():
-        raise LoadError("no such file")
-    if path.is_dir():
-        raise LoadError("is a directory")
-    size = path.stat().st_size
-    if size > max_bytes:
-        raise _too_large(max_bytes, size)
     try:
+        size = path.stat().st_size
+        if path.is_dir():
+            raise LoadError("is a directory")
+        if size > max_bytes:
+            raise _too_large(max_bytes, size)
         with path.open("rb") as f:
             data = f.read(max_bytes + 1)
     except OSError as exc:
-        raise LoadError(exc.strerror or str(exc)) from exc
+        raise LoadError(os_reason(exc)) from exc
     if len(data) > max_bytes:
         raise _too_large(max_bytes)
     return decode_bytes(data)
+
+
+def os_reason(exc: OSError) -> str:
+    """Why the system would not give a file, in the words of `okg: FILE: REASON`."""
+    if exc.errno == errno.ENOENT:
+        return "no such file"
+    if exc.errno == errno.ELOOP:
+        return "symlink loop (too many levels of symbolic links)"
+    return exc.strerror or str(exc)
+
+
+def name_text(name: str) -> str:
+    """A file name as text that UTF-8, JSON and the stores can hold. A name that is not
+    UTF-8 on disk (GBK names from a Windows archive) comes from the system with its bytes
+    as lone surrogates (`os.fsdecode`), which no UTF-8 writer takes: each such byte is
+    written `\\xbb` instead, so the document keeps a name that says which file it was."""
+    return os.fsencode(name).decode("utf-8", "backslashreplace")

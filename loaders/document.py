@@ -16,7 +16,7 @@ from loaders.articles import ArticleSpan, Layout, Paragraph, split_articles
 from loaders.clean import clean
 from loaders.cues import DATELINE
 from loaders.dates import complete, document_year, iter_dates
-from loaders.decode import read_text
+from loaders.decode import name_text, read_text
 from loaders.mapped import MappedText
 from loaders.places import PlaceMention, dominant_among, dominant_city, gazetteer
 
@@ -221,4 +221,5 @@ def build_document(doc_id: str, path: str, original: str, encoding: str = "utf-8
 def load_document(path: Path) -> Document:
     """Read, decode, clean and split one file; raises loaders.decode.LoadError."""
     decoded = read_text(path)
-    return build_document(path.stem, str(path), decoded.text, decoded.encoding)
+    stem, name = name_text(path.stem), name_text(str(path))  # text UTF-8 can hold
+    return build_document(stem, name, decoded.text, decoded.encoding)

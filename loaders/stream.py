@@ -14,7 +14,7 @@ from array import array
 from collections.abc import Iterator
 from pathlib import Path
 
-from loaders.decode import MAX_BYTES, LoadError, decode_bytes
+from loaders.decode import MAX_BYTES, LoadError, decode_bytes, name_text, os_reason
 from loaders.document import Document, build_document, load_document
 from loaders.mapped import MappedText
 
@@ -31,7 +31,7 @@ def iter_parts(
     try:
         size = path.stat().st_size
     except OSError as exc:
-        raise LoadError(exc.strerror or str(exc)) from exc
+        raise LoadError(os_reason(exc)) from exc
     if size <= max_bytes or path.is_dir():
         yield load_document(path)
         return
@@ -86,7 +86,7 @@ def _part(
     path: Path, text: str, offset: int, articles: int, sentences: int, encoding: str
 ) -> Document:
     """A document of one part, its offsets and indices shifted to the whole file's."""
-    doc = build_document(path.stem, str(path), text, encoding)
+    doc = build_document(name_text(path.stem), name_text(str(path)), text, encoding)
     doc.clean = MappedText(doc.clean.text, array("q", (o + offset for o in doc.clean.offsets)))
     doc.original_start = offset
     for article in doc.articles:

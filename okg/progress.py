@@ -4,12 +4,15 @@ read."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TypeVar
 
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from loaders.decode import name_text
 
 PROGRESS_FROM = 6  # files: fewer than this read too fast to need a progress bar
 
@@ -35,6 +38,17 @@ def counting_bar(err: Console, transient: bool = False) -> Progress:
     return Progress(*columns, TimeElapsedColumn(), console=err, transient=transient)
 
 
-def report_unreadable(err: Console, path: Path, reason: str) -> None:
-    """`okg: FILE: REASON` on stderr, as plain text (file names may hold brackets)."""
-    err.print(f"okg: {path}: {reason}", markup=False, highlight=False, soft_wrap=True)
+def report_unreadable(err: Console, path: Path | str, reason: str) -> None:
+    """`okg: FILE: REASON` on stderr, one line of plain text whatever the file is called:
+    names may hold brackets (markup), bytes that are not UTF-8 and line breaks."""
+    line = f"okg: {shown(str(path))}: {reason}"
+    err.print(line, markup=False, highlight=False, soft_wrap=True)
+
+
+def shown(name: str) -> str:
+    """A file name as text on one line: bytes that are not UTF-8 as `\\xbb`, control
+    characters and line separators (a newline) as their escapes."""
+    return _CONTROLS.sub(lambda m: m.group().encode("unicode_escape").decode(), name_text(name))
+
+
+_CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")

@@ -18,13 +18,12 @@ from typing import Annotated
 import typer
 from neo4j.exceptions import DriverError, Neo4jError
 from rich.console import Console
-from rich.markup import escape
 from rich.table import Table
 
 from graph.ingest import IngestReport, ingest, pending_items
 from graph.store import GraphStore, open_store, summary
 from okg.app import app
-from okg.progress import counting_bar
+from okg.progress import counting_bar, report_unreadable
 
 
 class StoreKind(StrEnum):
@@ -137,7 +136,7 @@ def ingest_command(
             )
             raise typer.Exit(2) from None
     for failure in report.failures:
-        console.print(f"[red]skipped[/] {escape(failure.source)}: {escape(failure.reason)}")
+        report_unreadable(console, failure.source, failure.reason)
     speed = report.links / report.write_seconds if report.write_seconds else 0.0
     Console().print(_table(counts, MAIN_COUNTS))
     console.print(

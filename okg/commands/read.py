@@ -12,9 +12,10 @@ from rich.table import Table
 from rich.text import Text
 
 from loaders.batch import Loaded, expand_paths, load
+from loaders.decode import name_text
 from loaders.document import Article, Document
 from okg.app import app
-from okg.progress import report_unreadable, with_progress
+from okg.progress import report_unreadable, shown, with_progress
 
 FIRST_WORDS = 16  # characters of an article's body shown
 
@@ -32,7 +33,7 @@ def article_record(loaded: Loaded, article: Article) -> dict:
     start, end = doc.original_span(article.start, article.end)
     place = article.place
     return {
-        "file": str(loaded.path),
+        "file": name_text(str(loaded.path)),
         "doc": doc.doc_id,
         "index": article.index,
         "kind": article.kind,
@@ -51,7 +52,9 @@ def _table(loaded: Loaded, console: Console) -> None:
     doc = loaded.document
     home = f"{doc.home.name}, {doc.home.province}" if doc.home else "no home place"
     when = doc.date.isoformat() if doc.date else str(doc.year or "undated")
-    console.rule(Text.assemble((str(loaded.path), "bold"), f"  {home} · {when} · {doc.encoding}"))
+    console.rule(
+        Text.assemble((shown(str(loaded.path)), "bold"), f"  {home} · {when} · {doc.encoding}")
+    )
     table = Table("#")
     table.add_column("headline", min_width=14, ratio=2, overflow="fold")
     table.add_column("place", overflow="fold")
