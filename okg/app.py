@@ -1,5 +1,7 @@
 """The Typer application that every command module registers itself on."""
 
+import inspect
+import re
 from importlib.metadata import version
 
 import typer
@@ -36,3 +38,17 @@ def main(
     ),
 ) -> None:
     """okg: a knowledge graph of officials, bodies and meetings."""
+
+
+_KEPT_BREAK = re.compile(r"\n(?=\s|okg )")  # before an indented line or a command line
+
+
+def reflow_help(typer_app: typer.Typer) -> None:
+    """Each command's help with the line breaks of its docstring's paragraphs taken out
+    (but those before an indented line or an example command), so that the terminal
+    wraps a paragraph at its own width: Typer keeps them, and a sentence broke where the
+    source line ended. To be called once every command is registered."""
+    for info in typer_app.registered_commands:
+        text = info.help or inspect.getdoc(info.callback) or ""
+        paragraphs = (_KEPT_BREAK.sub("\0", p).replace("\n", " ") for p in text.split("\n\n"))
+        info.help = "\n\n".join(p.replace("\0", "\n") for p in paragraphs)

@@ -79,14 +79,14 @@ def _plainly(exc: Exception) -> str:
     return str(exc)
 
 
-def _table(counts: dict[str, int], keys: list[str]) -> Table:
+def _table(counts: dict[str, int]) -> Table:
     table = Table("", "count", title="the graph")
-    for key in keys:
-        table.add_row(key, f"{counts[key]:,}")
+    for key, count in counts.items():
+        table.add_row(key, f"{count:,}")
     return table
 
 
-MAIN_COUNTS = ["documents", "persons", "organizations", "posts", "events", "links"]
+GRAPH_COUNTS = ["documents", "persons", "organizations", "posts", "events"]
 
 
 @app.command("ingest")
@@ -138,11 +138,13 @@ def ingest_command(
     for failure in report.failures:
         report_unreadable(console, failure.source, failure.reason)
     speed = report.links / report.write_seconds if report.write_seconds else 0.0
-    Console().print(_table(counts, MAIN_COUNTS))
-    console.print(
+    graph_counts = ", ".join(f"{counts[k]:,} {k}" for k in GRAPH_COUNTS)
+    console.print(  # one line, however wide the terminal: `okg stats` gives the table
         f"loaded {len(report.loaded)} documents ({len(report.skipped)} already there, "
         f"{len(report.failures)} failed); wrote {report.links:,} links "
-        f"({report.facts:,} facts) in {report.write_seconds:.1f} s, {speed:,.0f} links/s"
+        f"({report.facts:,} facts) in {report.write_seconds:.1f} s, {speed:,.0f} links/s; "
+        f"the graph: {graph_counts}",
+        soft_wrap=True,
     )
     if report.failures and not report.loaded and not report.skipped:
         raise typer.Exit(1)
@@ -165,4 +167,4 @@ def stats_command(
     if as_json:
         print(json.dumps(counts))
     else:
-        Console().print(_table(counts, list(counts)))
+        Console().print(_table(counts))

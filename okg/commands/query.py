@@ -101,10 +101,14 @@ def _widths(rows: list[dict[str, Any]], columns: list[str], room: int) -> dict[s
     return whole | {c: min(widest[c], share) for c in folded}
 
 
+def _count(rows: list[dict[str, Any]]) -> str:
+    return f"{len(rows)} row" if len(rows) == 1 else f"{len(rows)} rows"
+
+
 def _table(
     rows: list[dict[str, Any]], columns: list[str], title: str, widths: dict[str, int]
 ) -> Table:
-    table = Table(title=title, caption=f"{len(rows)} rows", show_lines=True)
+    table = Table(title=title, caption=_count(rows), show_lines=True)
     for c in columns:
         table.add_column(c, overflow="fold", width=widths[c])
     for row in rows:
@@ -113,11 +117,14 @@ def _table(
 
 
 def _records(rows: list[dict[str, Any]], columns: list[str], title: str) -> Table:
-    table = Table(title=title, caption=f"{len(rows)} rows", show_header=False, show_lines=True)
+    """A card per row: each column a line of its own, its label beside its value however
+    many lines the value folds to, and a rule between cards."""
+    table = Table(title=title, caption=_count(rows), show_header=False)
     table.add_column(style="bold", no_wrap=True)
     table.add_column(overflow="fold")
     for row in rows:
-        table.add_row("\n".join(columns), "\n".join(_text(row[c]) for c in columns))
+        for i, c in enumerate(columns):
+            table.add_row(c, _text(row[c]), end_section=i == len(columns) - 1)
     return table
 
 
