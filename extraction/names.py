@@ -133,6 +133,37 @@ def name_at(text: str, at: int, strict: bool = True) -> str | None:
     return None
 
 
+NAME_JOINERS = "、和及与，"
+LIST_JOINERS = "和及与"
+MAX_LIST = 60  # names in one enumeration (the genre's longest lists of attendees)
+
+
+def name_list(text: str, at: int, strict: bool = True) -> tuple[tuple[str, int, int], ...]:
+    """The names of an enumeration starting at `at` (`张三、李四和王五`), with their spans.
+    The first name is read as `strict` says; the next ones strictly, as they follow a
+    joiner. A joiner that ends an item (`王中和、董恒宇`) is the given name's last
+    character, not a conjunction."""
+    names: list[tuple[str, int, int]] = []
+    pos = at
+    while pos < len(text) and len(names) < MAX_LIST:
+        name = name_at(text, pos, strict=strict or bool(names))
+        if not name:
+            break
+        end = pos + len(name)
+        ends_item = text[end + 1 : end + 2] == "、"
+        if len(name) == 2 and text[end : end + 1] in LIST_JOINERS and ends_item:
+            end += 1  # 王中和、
+            name = text[pos:end]
+        names.append((name, pos, end))
+        pos = end
+        joined = pos + 1 < len(text) and text[pos] in NAME_JOINERS
+        if joined and (text[pos] != "，" or len(names) > 1) and name_at(text, pos + 1, strict=True):
+            pos += 1
+            continue
+        break
+    return tuple(names)
+
+
 def _jieba_word_at(text: str, at: int, pos: int) -> bool:
     """Does jieba read a word of two or more characters starting at `pos`, segmenting the
     run of Chinese from `at` (at most 8 characters) as `lcut(HMM=False)` does?"""

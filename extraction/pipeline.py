@@ -28,6 +28,7 @@ from extraction.names import (
     is_common_word,
     looks_like_name,
     name_at,
+    name_list,
     surname_at,
     surname_initials,
 )
@@ -69,6 +70,9 @@ QUOTED = re.compile(r"“[^”]*”|《[^》]*》|（[^）]*）")
 STOPS = re.compile(r"[，。；：！？]")
 SPOKE_AT = re.compile(r"在(?:[^，。；]{0,12}?(?:召开|举行)的)?$")
 REPORTED_SPEECH = re.compile(r"(?:的)?(?:重要)?(?:精神|指示|批示|要求|和指示)")
+MIN_BARE_LIST = 3  # names joined by 、 that are read as names with no title or verb
+# 出席会议的有：, 在主席台就座的有: a list of names follows the colon
+LIST_INTRODUCED = re.compile(r"(?:的有|的是|名单|成员|人员有|领导有)[：:]")
 SPEAKS_IN = re.compile(r"^在[^，。；]{1,24}?[中上](?:说|指出|表示|强调|提出)")
 
 
@@ -229,12 +233,14 @@ def _names_in_sentence(text: str, in_headline: bool = False) -> Iterator[str]:
             if not _is_place(text, start):
                 yield name
     for m in _designation_pattern().finditer(text):
-        designated = name_at(text, m.end(), strict=True)
+        designated = name_list(text, m.end(), strict=True)
         if designated and not _is_place(text, m.end()):
-            after = text[m.end() + len(designated) :]
+            after = text[designated[-1][2] :]
             follows = after[:1] in "，。、；：" or after.startswith(_subject_verbs())
-            if follows and not is_common_word(designated):
-                yield designated
+            if follows and not (len(designated) == 1 and is_common_word(designated[0][0])):
+                yield from (name for name, _, _ in designated)
+    for m in LIST_INTRODUCED.finditer(text):
+        yield from (name for name, _, _ in name_list(text, m.end()))
     for opening in _clause_subjects().finditer(text):
         listed = _subject_list(text, opening.end())
         if listed:
@@ -247,12 +253,17 @@ def _names_in_sentence(text: str, in_headline: bool = False) -> Iterator[str]:
 
 def _subject_list(text: str, at: int) -> list[str]:
     """`张三说`, `张三、李四及…陪同`, `张三总书记指出`: names opening a clause whose
-    verb (or a title that names its body) follows them."""
+    verb (or a title that names its body) follows them; or an enumeration of names
+    (`张三、李四、王五在主席台就座`), whatever follows, as only names are listed so."""
+    listed = name_list(text, at)
+    if len(listed) >= MIN_BARE_LIST and _names_only(text, listed):
+        return [name for name, _, _ in listed]
     names: list[str] = []
     pos = at
     while True:
-        if surname_at(text, pos) is None or _is_place(text, pos):
-            return []
+        surname = surname_at(text, pos)
+        if surname is None or _is_place(text, pos) or _is_place(text, pos + len(surname)):
+            return []  # 原海南省委书记: 海南 is a place, not a given name
         name = name_at(text, pos, strict=True)
         if not name:
             return []
@@ -272,6 +283,15 @@ def _subject_list(text: str, at: int) -> list[str]:
     if after.startswith(tuple(titles())) and titles()[_title_at(after)].body:
         return names
     return []
+
+
+def _names_only(text: str, listed: tuple[tuple[str, int, int], ...]) -> bool:
+    """An enumeration of names, not of places or words: no item is a place or a common
+    word, and the items do not all open alike (全覆盖、全链条、全方位 is a slogan)."""
+    return (
+        not any(_is_place(text, start) or is_common_word(name) for name, start, _ in listed)
+        and len({name[0] for name, _, _ in listed}) > 1
+    )
 
 
 def _title_at(text: str) -> str:

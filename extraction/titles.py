@@ -17,7 +17,7 @@ from functools import cache, lru_cache
 from typing import NamedTuple
 
 import lexicons
-from extraction.names import is_common_word, looks_like_name, name_at
+from extraction.names import is_common_word, looks_like_name, name_list
 from extraction.orgs import (
     PLACE_WORDS,
     PlaceContext,
@@ -30,7 +30,6 @@ DELIMITER = re.compile(r"[，。；：！？“”‘’（）()《》「」,;:!
 ORG_CUT = re.compile(r".*[的让使向对在把被将为是从于由给了]")  # what comes before is not a body
 ORG_LEAD = re.compile(r"^(?:会议由|由|在|原|时任|新任|现任|担任|及|和|与|分别|受邀|邀请|以及)")
 FOLDED_TITLES = ("部长", "局长", "厅长", "处长", "科长")
-NAME_JOINERS = ("、", "和", "及", "与")
 MAX_ORG = 30
 DIGIT = re.compile(r"\d")
 
@@ -225,7 +224,7 @@ def scan_chains(text: str) -> tuple[ChainScan, ...]:
         if chains and chains[-1].start == matches[j].start() - len(chains[-1].names[0][0]):
             anchor, i = matches[j].end(), j + 1
             continue
-        names = _names_after(text, matches[j].end())
+        names = name_list(text, matches[j].end(), strict=False)
         if names:
             chains.append(ChainScan(first.start(), names[-1][2], tuple(items), names, False))
             sentence_org = written or sentence_org
@@ -270,20 +269,3 @@ class _Delimiters:
     def first_from(self, pos: int) -> int:
         k = bisect_left(self.at, pos)
         return self.at[k] if k < len(self.at) else self.length
-
-
-def _names_after(text: str, at: int) -> tuple[tuple[str, int, int], ...]:
-    names = []
-    pos = at
-    while pos < len(text):
-        name = name_at(text, pos, strict=False)
-        if not name:
-            break
-        names.append((name, pos, pos + len(name)))
-        pos += len(name)
-        joined = pos + 1 < len(text) and text[pos] in NAME_JOINERS
-        if joined and name_at(text, pos + 1, strict=True):
-            pos += 1
-            continue
-        break
-    return tuple(names)

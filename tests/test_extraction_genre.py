@@ -1,0 +1,82 @@
+"""Capabilities the extractor needs for the genre at large (issues 18 and 19), each on
+short sentences invented for these tests: no name here is a real person's."""
+
+from extraction import extract_document
+from extraction.records import DocumentRecord
+from loaders.document import build_document
+
+
+def _record(text: str) -> DocumentRecord:
+    return extract_document(build_document("t", "t.txt", text + "\n"))
+
+
+def _persons(text: str) -> set[str]:
+    return {p.name for p in _record(text).persons}
+
+
+def _positions(text: str) -> set[tuple[str, str, str]]:
+    return {(p.person, p.title, p.org) for p in _record(text).positions}
+
+
+# -- names ------------------------------------------------------------------------------
+
+
+def test_less_common_surnames_are_read():
+    assert _persons("县委书记谌小川出席会议。副县长郄明远、咸文杰陪同。") == {
+        "谌小川",
+        "郄明远",
+        "咸文杰",
+    }
+
+
+def test_an_enumeration_goes_on_past_a_given_name_ending_in_a_conjunction():
+    """王中和、: 和 is the given name's last character where an item ends there."""
+    assert _persons("市政协副主席陈小羽、王中和、董一宇出席会议。") == {
+        "陈小羽",
+        "王中和",
+        "董一宇",
+    }
+
+
+def test_a_bare_list_of_names_is_read():
+    assert _persons("张小三、李四宝、王五强、赵六在主席台前排就座。") == {
+        "张小三",
+        "李四宝",
+        "王五强",
+        "赵六",
+    }
+
+
+def test_a_slogan_of_alike_words_is_not_a_list_of_names():
+    assert _persons("要做到全覆盖、全链条、全过程监督。") == set()
+
+
+def test_a_list_after_a_colon_or_a_group_designation_is_read():
+    assert _persons("出席会议的有：孙大伟、周小红、吴建军。") == {"孙大伟", "周小红", "吴建军"}
+    assert _persons("市领导钱一鸣、郑二虎出席。") == {"钱一鸣", "郑二虎"}
+
+
+def test_a_name_ends_at_a_verb_that_follows():
+    assert _persons("县纪委书记杨小辉应邀出席会议。") == {"杨小辉"}
+    assert _persons("组织秘书长张明发表视频演讲。") == {"张明"}
+
+
+def test_a_place_after_a_surname_is_not_a_given_name():
+    """原海南省委书记: 原 marks a former post; 海南 is a place."""
+    assert "原海南" not in _persons("原海南省委书记阮小武出席。")
+
+
+# -- titles -------------------------------------------------------------------------------
+
+
+def test_congress_and_delegation_titles():
+    assert _positions("全国人大常委会副委员长王大明出席会议。") == {
+        ("王大明", "副委员长", "全国人大常委会")
+    }
+    assert ("李小干", "副团长", "中央代表团") in _positions("中央代表团副团长李小干带领分团考察。")
+
+
+def test_acting_posts_keep_their_title():
+    """代市长 is acting mayor (代 is not the place 代县)."""
+    text = "本报讯 泉州市委副书记、代理市长王小礼出席会议。"
+    assert ("王小礼", "代理市长", "泉州市政府") in _positions(text)
