@@ -135,6 +135,7 @@ def name_at(text: str, at: int, strict: bool = True) -> str | None:
 
 NAME_JOINERS = "、和及与，"
 LIST_JOINERS = "和及与"
+MAX_ITEM = 4  # characters of a name between two 、 (白玛赤林)
 MAX_LIST = 60  # names in one enumeration (the genre's longest lists of attendees)
 
 
@@ -146,7 +147,7 @@ def name_list(text: str, at: int, strict: bool = True) -> tuple[tuple[str, int, 
     names: list[tuple[str, int, int]] = []
     pos = at
     while pos < len(text) and len(names) < MAX_LIST:
-        name = name_at(text, pos, strict=strict or bool(names))
+        name = _next_name(text, pos) if names else name_at(text, pos, strict=strict)
         if not name:
             break
         end = pos + len(name)
@@ -157,11 +158,29 @@ def name_list(text: str, at: int, strict: bool = True) -> tuple[tuple[str, int, 
         names.append((name, pos, end))
         pos = end
         joined = pos + 1 < len(text) and text[pos] in NAME_JOINERS
-        if joined and (text[pos] != "，" or len(names) > 1) and name_at(text, pos + 1, strict=True):
+        if joined and (text[pos] != "，" or len(names) > 1) and _next_name(text, pos + 1):
             pos += 1
             continue
         break
     return tuple(names)
+
+
+def _next_name(text: str, at: int) -> str | None:
+    """A name after a joiner of an enumeration: a whole item, or a name read strictly."""
+    return _list_item(text, at) or name_at(text, at, strict=True)
+
+
+def _list_item(text: str, at: int) -> str | None:
+    """An item of an enumeration of names, whole between two 、 (`王正伟、`, `宗和、`,
+    `白玛赤林、`): inside a list its characters need not pass the tests of a name in
+    running text (正 and 和 also end names there)."""
+    end = text.find("、", at, at + MAX_ITEM + 1)
+    if end < 0 or surname_at(text, at) is None:
+        return None
+    item = text[at:end]
+    if len(item) < 2 or not all("\u4e00" <= ch <= "\u9fff" for ch in item):
+        return None
+    return None if is_common_word(item) else item
 
 
 def _jieba_word_at(text: str, at: int, pos: int) -> bool:

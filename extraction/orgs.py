@@ -23,8 +23,13 @@ SHORT_FORMS = (
     (re.compile(r"人大常务委员会"), "人大常委会"),
     (re.compile(r"人民政府"), "政府"),
     (re.compile(r"中院$"), "中级人民法院"),
+    (re.compile(r"^最高检"), "最高人民检察院"),
+    (re.compile(r"^最高法(?!院)"), "最高人民法院"),
+    # 泉州市十六届人大常委会 is 泉州市人大常委会 (not the presidium of a session's meeting)
+    (re.compile(r"第?[一二三四五六七八九十百\d]+届(?=(?:[^会]|会(?!议))*$)"), ""),
     (re.compile(r"^中共(?=.+[省市县区]委)"), ""),
 )
+REGION = "自治区"
 LEVEL_PREFIX = {"省": "province", "市": "city", "县": "county", "区": "county"}
 NATIONAL = re.compile(r"^(?:中共中央|中央|国务院|全国|国家|中华人民共和国|中国)")
 LOCAL_BODY = re.compile(
@@ -70,6 +75,12 @@ class PlaceContext:
         if level == "city":
             return self.county if self.county and self.county.name.endswith("市") else self.city
         return self.county
+
+    @property
+    def region(self) -> Place | None:
+        """The autonomous region (a province-level place) that `自治区` stands for."""
+        province = self.province
+        return province if province is not None and province.name.endswith(REGION) else None
 
     @property
     def local(self) -> Place | None:
@@ -122,7 +133,11 @@ def resolve_place_words(name: str, ctx: PlaceContext) -> str:
     if m:
         level = LEVEL_PREFIX.get(m.group()[-1])
         where = ctx.at_level(level) if level else None
+        if where is None and m.group() == "全区":
+            where = ctx.region  # 全区 in a story of an autonomous region, not of a district
         return where.name + name[m.end() :] if where else name
+    if name.startswith(REGION) and ctx.region is not None:
+        return ctx.region.name + name[len(REGION) :]  # 自治区政协 → 内蒙古自治区政协
     level = LEVEL_PREFIX.get(name[:1])
     if level and not name.startswith(("市场", "省份", "县域", "区域")):
         where = ctx.at_level(level)
@@ -135,6 +150,8 @@ def canonical_org(raw: str, ctx: PlaceContext) -> str:
     """The short, place-explicit form of a body's name."""
     text = raw.strip("，、 ")
     if PLACE_WORDS.match(text):
+        return resolve_place_words(text, ctx)
+    if text.startswith(REGION):
         return resolve_place_words(text, ctx)
     text = trim_to_body(text)
     for pattern, repl in SHORT_FORMS:

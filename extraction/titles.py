@@ -26,9 +26,14 @@ from extraction.orgs import (
     ends_with_suffix,
 )
 
-DELIMITER = re.compile(r"[，。；：！？“”‘’（）()《》「」,;:!?\n、]")  # an item or a clause ends
-ORG_CUT = re.compile(r".*[的让使向对在把被将为是从于由给了]")  # what comes before is not a body
-ORG_LEAD = re.compile(r"^(?:会议由|由|在|原|时任|新任|现任|担任|及|和|与|分别|受邀|邀请|以及)")
+DELIMITER = re.compile(r"[，。；：！？“”‘’（）()《》「」,;:!?\n、|]")  # an item or a clause ends
+# what comes before is not a body: a function word, or a dateline (楚天快报讯, not 通讯社)
+ORG_CUT = re.compile(r".*(?:[的让使向对在把被将为是从于由给了]|讯(?!社))")
+ORG_LEAD = re.compile(
+    r"^(?:会议由|由|在|原|时任|新任|现任|担任|及|和|与|分别|受邀|邀请|以及|以|委托|代表|经)"
+)
+BODY_ENDINGS = ("会", "团", "处")  # the last character of a body word that holds a title
+LEVELS = "省市县区州镇乡"  # a title's implied body opening with one is the body of that level
 FOLDED_TITLES = ("部长", "局长", "厅长", "处长", "科长")
 MAX_ORG = 30
 DIGIT = re.compile(r"\d")
@@ -103,7 +108,7 @@ def _implied(title: Title, raw_org: str, carried: str | None, ctx: PlaceContext)
     body = title.body
     if not body:
         return None
-    if body[0] not in "省市县区州":
+    if body[0] not in LEVELS:
         return body  # 总书记 → 中共中央, 国务院总理 → 国务院, whatever stands before
     if raw_org:
         if canonical_org(raw_org, ctx).endswith(body[1:]):
@@ -205,7 +210,7 @@ def scan_chains(text: str) -> tuple[ChainScan, ...]:
             elif raw and carried and party_before and not _has_place(raw):
                 raw = carried + raw  # 高新区党工委书记、管委会主任: the 管委会 of that 高新区
             items.append(_Item(title, raw, carried, sentence_org))
-            if not title.body or title.body[0] in "省市县区州":
+            if not title.body or title.body[0] in LEVELS:
                 carried = raw or carried
             if not title.body and raw:
                 written = raw
@@ -250,9 +255,11 @@ def _is_name_before_title(raw: str, title: Title) -> bool:
 
 
 def _inside_body_word(text: str, m: re.Match[str]) -> bool:
-    """常委 in 常委会, 委员 in 委员会: the title's letters are part of a body's name (the
-    next character asked first: a title is rarely followed by 会)."""
-    return text[m.end() : m.end() + 1] == "会" and ends_with_suffix(text[m.start() : m.end() + 1])
+    """常委 in 常委会, 委员 in 委员会, 主席 in 主席团, 书记 in 书记处: the title's letters
+    are part of a body's name (the next character asked first: a title is rarely followed
+    by one of these)."""
+    after = text[m.end() : m.end() + 1]
+    return after in BODY_ENDINGS and ends_with_suffix(text[m.start() : m.end() + 1])
 
 
 class _Delimiters:

@@ -80,3 +80,49 @@ def test_acting_posts_keep_their_title():
     """代市长 is acting mayor (代 is not the place 代县)."""
     text = "本报讯 泉州市委副书记、代理市长王小礼出席会议。"
     assert ("王小礼", "代理市长", "泉州市政府") in _positions(text)
+
+
+def test_an_item_between_two_list_marks_is_a_name_whatever_its_characters():
+    """正 and 和 end names in running text; between two 、 the item is the name."""
+    assert _persons("市人大常委会副主任程小新、王正伟、宗和、白玛赤林、孔心田出席。") == {
+        "程小新",
+        "王正伟",
+        "宗和",
+        "白玛赤林",
+        "孔心田",
+    }
+
+
+# -- bodies ----------------------------------------------------------------------------
+
+
+def test_a_body_loses_its_term_but_a_session_keeps_it():
+    text = "本报讯 泉州市十六届人大常委会副主任许小贵出席。"
+    assert _positions(text) == {("许小贵", "副主任", "泉州市人大常委会")}
+
+
+def test_a_title_inside_a_body_word_is_not_a_title():
+    """主席 in 主席团, 书记 in 书记处: the body goes on."""
+    text = "本报讯 安徽省文联党组书记、副主席、书记处第一书记何小颖出席。"
+    assert ("何小颖", "第一书记", "安徽省文联书记处") in _positions(text)
+
+
+def test_short_forms_of_the_supreme_court_and_procuratorate():
+    text = "最高检党组副书记、常务副检察长童小明主持会议。"
+    assert _positions(text) == {
+        ("童小明", "党组副书记", "最高人民检察院党组"),
+        ("童小明", "常务副检察长", "最高人民检察院"),
+    }
+
+
+def test_autonomous_region_stands_for_the_story_region():
+    text = "本报讯 内蒙古自治区政协会议闭幕。自治区政协主席任小平主持，自治区主席布小林出席。"
+    assert _positions(text) == {
+        ("任小平", "主席", "内蒙古自治区政协"),
+        ("布小林", "主席", "内蒙古自治区政府"),
+    }
+
+
+def test_a_dateline_is_not_part_of_a_body():
+    text = "楚天快报讯 市委书记刘小鸣看望代表。随州市召开会议。"
+    assert {org for _, _, org in _positions(text)} <= {"随州市委"}
