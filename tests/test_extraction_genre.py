@@ -126,3 +126,33 @@ def test_autonomous_region_stands_for_the_story_region():
 def test_a_dateline_is_not_part_of_a_body():
     text = "楚天快报讯 市委书记刘小鸣看望代表。随州市召开会议。"
     assert {org for _, _, org in _positions(text)} <= {"随州市委"}
+
+
+# -- dates ------------------------------------------------------------------------------
+
+
+def _event_dates(text: str) -> dict[str, str | None]:
+    return {e.name: e.date for e in _record(text).events}
+
+
+def test_a_web_copy_header_dates_the_page():
+    text = "县政协召开常委会议\n发布时间：2019-06-03 09:30 来源：县政协\n3日，县政协召开常委会议。"
+    assert build_document("t", "t.txt", text).date.isoformat() == "2019-06-03"
+    assert set(_event_dates(text).values()) == {"2019-06-03"}
+
+
+def test_a_month_day_is_dated_before_the_page_that_reports_it():
+    """3月25日 on a page posted in November 2017 happened in March 2017, not 2018."""
+    text = "2017-11-24 14:16:12 点击数：\n3月25日，县政协召开十五届委员会常务委员会第三次会议。"
+    assert set(_event_dates(text).values()) == {"2017-03-25"}
+
+
+def test_yesterday_is_the_day_before_publication():
+    text = "2007年05月25日01:38 劳动报\n本报讯 中共某市第九次代表大会昨天上午隆重开幕。"
+    doc = build_document("t", "t.txt", text)
+    assert [a.date.isoformat() for a in doc.articles if a.date] == ["2007-05-24"]
+
+
+def test_recently_names_no_day():
+    text = "发布日期：2026-02-19\n日前，镇党委书记周小伟带队开展春节走访慰问活动。"
+    assert set(_event_dates(text).values()) == {None}
