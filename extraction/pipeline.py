@@ -559,6 +559,10 @@ def extract_document(doc: Document) -> DocumentRecord:
         positions=list(c.positions.values()),
         events=list(c.events.values()),
         participations=list(c.participations.values()),
+        url=doc.origin.url,
+        pages=list(doc.origin.pages),
+        place_from=doc.home_from,
+        date_from=doc.date_from,
     )
 
 

@@ -111,6 +111,14 @@ class DocumentRecord:
     positions: list[Position] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     participations: list[Participation] = field(default_factory=list)
+    # where the document came from, beyond its path (loaders/origin.py): a web page's own
+    # address, a PDF's page starts (offsets of the original text, evidence's page is the
+    # last start at or before its offset), and whether the place and date were read from
+    # the text or from the page's metadata
+    url: str | None = None
+    pages: list[int] = field(default_factory=list)
+    place_from: str | None = None
+    date_from: str | None = None
 
     def __post_init__(self) -> None:
         """A record written to the contract of ../shared/eval/FORMAT.md has no path: its

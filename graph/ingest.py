@@ -1,8 +1,9 @@
 """The ingest pipeline: files → extraction records → resolved batches → a store.
 
-Inputs are text files (extracted here, in `jobs` worker processes), or records already
-extracted: `.jsonl` files of `okg extract --format jsonl` and `.json` files of one record
-(the gold files). A file that cannot be read or extracted is reported and skipped.
+Inputs are text files, web pages, PDFs and the pages of web archives (loaders/inputs.py;
+extracted here, in `jobs` worker processes), or records already extracted: `.jsonl` files
+of `okg extract --format jsonl` and `.json` files of one record (the gold files). A file
+that cannot be read or extracted is reported and skipped.
 
 Documents already in the store are skipped before any work, and each batch of documents
 is written in one transaction with its Document nodes, so an interrupted run leaves whole
@@ -33,7 +34,8 @@ from graph.resolve import event_decisions, person_decisions, resolve_document
 from graph.store import GraphStore
 from graph.vocab import EVIDENCE_LINKS
 from loaders.decode import LoadError, name_text
-from loaders.document import build_document, load_document
+from loaders.document import build_document
+from loaders.inputs import is_input, kind_of, load_source, load_warc_page, warc_entries
 
 RECORD_SUFFIXES = (".jsonl", ".json")
 
@@ -59,7 +61,20 @@ class RecordAt:
             return f.readline() if self.path.suffix == ".jsonl" else f.read()
 
 
-Item = tuple[str, Path | RecordAt]
+@dataclass(frozen=True, slots=True)
+class PageAt:
+    """A page of a web archive: the record that starts at `offset`, fetched from `uri`
+    (its document's name). `str` gives `archive@offset (uri)`."""
+
+    path: Path
+    offset: int
+    uri: str
+
+    def __str__(self) -> str:
+        return f"{self.path}@{self.offset} ({self.uri})"
+
+
+Item = tuple[str, Path | RecordAt | PageAt]
 """(document name, a text file or where its record is). `str` of the second says where the
 document comes from, made when needed: a run holds one item per pending document."""
 
@@ -87,15 +102,23 @@ class IngestReport:
 
 
 def input_files(paths: Iterable[Path], failures: list[Failure]) -> list[Path]:
-    """Files as given; folders give their *.txt, *.jsonl and *.json files, sorted. A folder
+    """Files as given; folders give their files of the kinds read (loaders/inputs.py: text,
+    web pages, PDFs, web archives) and their *.jsonl and *.json files, sorted. A folder
     with none is a failure, as `okg articles` and `okg extract` say of theirs."""
     files: list[Path] = []
-    kinds = (".txt", *RECORD_SUFFIXES)
     for path in paths:
         if path.is_dir():
-            found = sorted(p for p in path.iterdir() if p.suffix in kinds and p.is_file())
+            found = sorted(
+                p
+                for p in path.iterdir()
+                if (is_input(p) or p.suffix in RECORD_SUFFIXES) and p.is_file()
+            )
             if not found:
-                failures.append(Failure(str(path), "folder has no .txt, .jsonl or .json files"))
+                failures.append(
+                    Failure(
+                        str(path), "folder has no .txt, .html, .pdf, .warc, .jsonl or .json files"
+                    )
+                )
             files.extend(found)
         else:
             files.append(path)
@@ -103,8 +126,16 @@ def input_files(paths: Iterable[Path], failures: list[Failure]) -> list[Path]:
 
 
 def read_items(files: Iterable[Path], failures: list[Failure]) -> Iterator[Item]:
-    """One item per document; unreadable record files and lines go to `failures`."""
+    """One item per document (a web archive's pages each one); unreadable record files and
+    lines, and broken archives, go to `failures`."""
     for path in files:
+        if path.suffix not in RECORD_SUFFIXES and kind_of(path) == "warc":
+            try:
+                for uri, offset in warc_entries(path):
+                    yield uri, PageAt(path, offset, uri)
+            except LoadError as exc:
+                failures.append(Failure(str(path), str(exc)))
+            continue
         if path.suffix not in RECORD_SUFFIXES:
             yield name_text(path.stem), path  # the name load_document gives the document
             continue
@@ -190,8 +221,10 @@ def process(item: Item) -> tuple[str, GraphBatch | str]:
     try:
         if isinstance(source, RecordAt):
             record = read_record(source.read())
+        elif isinstance(source, PageAt):
+            record = extract_document(load_warc_page(source.path, source.offset))
         else:
-            record = extract_document(load_document(source))
+            record = extract_document(load_source(source))
         return where, resolve_document(record)
     except LoadError as exc:  # a file that is not text: its reason, as the loaders say it
         return where, str(exc)

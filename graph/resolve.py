@@ -27,6 +27,7 @@ from itertools import combinations
 from extraction.records import DocumentRecord, Evidence
 from graph import names
 from graph.model import GraphBatch, Link, Node, content_id
+from loaders.origin import page_of
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -70,6 +71,7 @@ class _Resolver:
                     "path": record.path,
                     "place": record.place,
                     "date": _date(record.date),
+                    "url": record.url,
                 },
             )
         )
@@ -114,6 +116,9 @@ class _Resolver:
             "end": ev.end,
             "text": ev.text,
         }
+        if self.record.pages:  # a PDF's: the page, and the sentence's span in its text
+            page, start = page_of(self.record.pages, ev.start)
+            props |= {"page": page, "page_start": start, "page_end": start + ev.end - ev.start}
         self.batch.add_node(Node("Evidence", ev_id, props))
         self.batch.add_link(Link("QUOTED_FROM", ev_id, self.doc_id))
         return ev_id

@@ -125,6 +125,7 @@ NODE_TYPES: dict[str, NodeType] = {
                 "path": Prop(str(OKG.path)),
                 "place": Prop(str(OKG.place)),
                 "date": Prop(str(SDO.datePublished), "date"),
+                "url": Prop(str(SDO.url)),
             },
         ),
         NodeType(
@@ -150,6 +151,10 @@ NODE_TYPES: dict[str, NodeType] = {
                 "start": Prop(str(OKG.start), "int"),
                 "end": Prop(str(OKG.end), "int"),
                 "text": Prop(str(PROV.value)),
+                # a PDF's: the page (from 1) and the sentence's span in that page's text
+                "page": Prop(str(SDO.pageStart), "int"),
+                "page_start": Prop(str(OKG.startInPage), "int"),
+                "page_end": Prop(str(OKG.endInPage), "int"),
             },
         ),
     ]

@@ -15,8 +15,10 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import NamedTuple
 
-from loaders.decode import LoadError
-from loaders.document import Document, load_document
+from loaders.document import Document
+from loaders.inputs import is_input, read_file
+
+FOLDER_WITHOUT_INPUTS = "folder has no .txt, .html, .pdf or .warc files"
 
 
 class Source(NamedTuple):
@@ -27,7 +29,8 @@ class Source(NamedTuple):
 
 
 class Loaded(NamedTuple):
-    """One file's outcome: its document, or the reason it has none."""
+    """One document's outcome: the document, or the reason a file (or a page of a web
+    archive, which holds many) gave none."""
 
     path: Path
     document: Document | None
@@ -35,15 +38,18 @@ class Loaded(NamedTuple):
 
 
 def expand_paths(paths: Iterable[Path]) -> list[Source]:
-    """Files as named; folders as their `*.txt` files, sorted (a folder with none is an
-    error). A file named twice, or inside a folder also named, is read once."""
+    """Files as named; folders as their files of the kinds read (loaders/inputs.py: .txt,
+    web pages, PDFs, web archives), sorted (a folder with none is an error). A file named
+    twice, or inside a folder also named, is read once."""
     sources: list[Source] = []
     seen: set[Path] = set()
     for path in paths:
         if path.is_dir():
-            found = sorted(p for p in path.glob("*.txt") if p.is_file() or _broken_link(p))
+            found = sorted(
+                p for p in path.iterdir() if is_input(p) and (p.is_file() or _broken_link(p))
+            )
             if not found:
-                sources.append(Source(path, "folder has no .txt files"))
+                sources.append(Source(path, FOLDER_WITHOUT_INPUTS))
             candidates = found
         else:
             candidates = [path]
@@ -61,17 +67,17 @@ def _broken_link(path: Path) -> bool:
     return path.is_symlink() and not path.exists()
 
 
-def load(source: Source) -> Loaded:
-    """Read one source; a `LoadError` becomes its reason, any other error is a bug."""
+def load(source: Source) -> Iterator[Loaded]:
+    """The documents of one source (a web archive holds many), each read as it is asked
+    for; a `LoadError` becomes a reason, any other error is a bug."""
     if source.error:
-        return Loaded(source.path, None, source.error)
-    try:
-        return Loaded(source.path, load_document(source.path), None)
-    except LoadError as exc:
-        return Loaded(source.path, None, str(exc))
+        yield Loaded(source.path, None, source.error)
+        return
+    for document, error in read_file(source.path):
+        yield Loaded(source.path, document, error)
 
 
 def iter_documents(paths: Iterable[Path]) -> Iterator[Loaded]:
-    """Each file of `paths` in turn, loaded lazily: one document in memory at a time."""
+    """Each document of `paths` in turn, loaded lazily: one in memory at a time."""
     for source in expand_paths(paths):
-        yield load(source)
+        yield from load(source)

@@ -10,21 +10,16 @@ from dataclasses import dataclass, field
 from datetime import date
 from itertools import pairwise
 from pathlib import Path
+from typing import TypeVar
 
 from lexicons import Place
 from loaders.articles import ArticleSpan, Layout, Paragraph, split_articles
 from loaders.clean import clean
 from loaders.cues import DATELINE
-from loaders.dates import (
-    UNDATED,
-    complete,
-    document_year,
-    iter_dates,
-    publication_date,
-    relative_day,
-)
+from loaders.dates import complete, document_year, iter_dates
 from loaders.decode import name_text, read_text
 from loaders.mapped import MappedText
+from loaders.origin import Origin
 from loaders.places import PlaceMention, dominant_among, dominant_city, gazetteer
 
 SENTENCE = re.compile(r"[^。！？!?；\n]+(?:[。！？!?；]+[”’」』）)]*)?")
@@ -36,9 +31,9 @@ bounded time. The genre's longest sentences, lists of attendees, stay under 700.
 _SOFT_BREAKS = [re.compile(r".*[，,]", re.DOTALL), re.compile(r".*[、：:\s]", re.DOTALL)]
 ISSUE_DATE = re.compile(r"(?m)(20\d{2}|19\d{2})年(\d{1,2})月(\d{1,2})日(?:出版|星期|[ \t]*$)")
 LEAD_CHARS = 300  # how far into an article its own place and date are looked for
-SENTENCE_CHARS = 80  # a story's first sentence, where 日前 or 近日 would date it
 COUNTY_LEAD_CHARS = 12  # a county story names its county first
 ELSEWHERE_MIN = 3  # place names a local page's story needs to be placed elsewhere
+_T = TypeVar("_T")
 SPEECH_DATE = re.compile(r"^[（(](\d{4})年(\d{1,2})月(\d{1,2})日[）)]$", re.MULTILINE)
 
 
@@ -105,12 +100,13 @@ class Document:
 
 
 def _issue_date(text: str) -> date | None:
-    """A masthead's issue line anywhere in the page's opening, else a header's date line."""
     m = ISSUE_DATE.search(text[:2000])
-    if m:
-        with suppress(ValueError):
-            return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-    return publication_date(text)
+    if not m:
+        return None
+    try:
+        return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        return None
 
 
 def _own_place(text: str, mentions: Sequence[PlaceMention]) -> Place | None:
@@ -163,19 +159,11 @@ def _article_date(body: str, year: int | None, issued: date | None) -> date | No
     if dated:
         with suppress(ValueError):
             return date(*map(int, dated.groups()))
-    lead = body[:LEAD_CHARS]
-    relative = relative_day(lead, issued)
-    if relative is not None:
-        return relative  # 昨天上午, in a paper of the next day
-    # the body's first month, else the issue's: 4日上午 in a page dated 2023-03-04
-    month = next((m.month for m in iter_dates(body) if m.month), None)
-    month = month or (issued.month if issued else None)
-    for mention in iter_dates(lead):  # read up to the first that completes
+    month = next((m.month for m in iter_dates(body) if m.month), None)  # the body's first
+    for mention in iter_dates(body[:LEAD_CHARS]):  # read up to the first that completes
         when = complete(mention, year, month, near=issued)
         if when is not None:
             return when
-    if UNDATED.search(lead[:SENTENCE_CHARS]):
-        return None  # 日前, 近日: the story does not say which day
     return issued
 
 
@@ -202,13 +190,25 @@ def _headline_sentences(headline: list[Paragraph], text: str) -> list[tuple[int,
     return [(lines[0].start, lines[-1].end)] if lines else []
 
 
-def build_document(doc_id: str, path: str, original: str, encoding: str = "utf-8") -> Document:
+def _known(from_text: _T | None, from_origin: _T | None) -> tuple[_T | None, str | None]:
+    """What the text says, else what the document's origin says, and which one it was."""
+    if from_text is not None:
+        return from_text, "text"
+    return from_origin, None if from_origin is None else "metadata"
+
+
+def build_document(
+    doc_id: str, path: str, original: str, encoding: str = "utf-8", origin: Origin | None = None
+) -> Document:
+    """`origin`: what the source says of itself (a web page's date and site), which gives
+    the home place and the issue date where the text names none."""
     gazetteer().forget()  # place answers are kept per document
+    origin = origin or Origin()
     mapped = clean(original)
     text = mapped.text
-    home = dominant_city(text)
-    issued = _issue_date(text)
-    year = issued.year if issued else document_year(text)
+    home, home_from = _known(dominant_city(text), origin.place())
+    issued, date_from = _known(_issue_date(text), origin.published_date())
+    year = document_year(text) or (issued.year if issued else None)
     articles: list[Article] = []
     n_sentences = 0
     lines = gazetteer().by_line(text)
@@ -230,7 +230,20 @@ def build_document(doc_id: str, path: str, original: str, encoding: str = "utf-8
                 art.sentences.append(Sentence(n_sentences, start, end, text[start:end]))
                 n_sentences += 1
         articles.append(art)
-    return Document(doc_id, path, original, encoding, mapped, home, year, issued, articles)
+    return Document(
+        doc_id,
+        path,
+        original,
+        encoding,
+        mapped,
+        home,
+        year,
+        issued,
+        articles,
+        origin=origin,
+        home_from=home_from,
+        date_from=date_from,
+    )
 
 
 def load_document(path: Path) -> Document:

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from loaders.decode import MAX_BYTES, LoadError, decode_bytes, name_text, os_reason
 from loaders.document import Document, build_document, load_document
+from loaders.inputs import kind_of, load_source
 from loaders.mapped import MappedText
 
 PART_CHARS = 2_000_000
@@ -27,7 +28,11 @@ SAMPLE_BYTES = 1 << 16
 def iter_parts(
     path: Path, part_chars: int = PART_CHARS, max_bytes: int = MAX_BYTES
 ) -> Iterator[Document]:
-    """The documents of one file: itself if it fits in `max_bytes`, else its parts."""
+    """The documents of one file: itself if it fits in `max_bytes`, else its parts. A web
+    page or a PDF is one document, read whole (loaders/inputs.py)."""
+    if kind_of(path) != "text":
+        yield load_source(path)
+        return
     try:
         size = path.stat().st_size
     except OSError as exc:

@@ -58,7 +58,7 @@ def test_nothing_readable_exits_1_with_one_line_per_file(tmp_path: Path):
     assert result.stderr.splitlines() == [
         f"okg: {huge}: file too large (200 MiB > 64 MiB); split it into pages or issues first",
         f"okg: {tmp_path / 'gone.txt'}: no such file",
-        f"okg: {empty_folder}: folder has no .txt files",
+        f"okg: {empty_folder}: folder has no .txt, .html, .pdf or .warc files",
     ]
 
 

@@ -16,9 +16,11 @@ def test_folders_give_their_txt_files_sorted_and_nothing_twice(tmp_path: Path):
     assert all(s.error is None for s in sources)
 
 
-def test_a_folder_without_text_files_is_an_error(tmp_path: Path):
-    (tmp_path / "scan.pdf").write_bytes(b"%PDF-1.7")
-    assert expand_paths([tmp_path]) == [Source(tmp_path, "folder has no .txt files")]
+def test_a_folder_without_files_to_read_is_an_error(tmp_path: Path):
+    (tmp_path / "scan.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    (tmp_path / "notes.docx").write_bytes(b"PK\x03\x04")
+    expected = Source(tmp_path, "folder has no .txt, .html, .pdf or .warc files")
+    assert expand_paths([tmp_path]) == [expected]
 
 
 def test_a_batch_reports_each_bad_file_and_reads_the_rest(tmp_path: Path):

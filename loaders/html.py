@@ -1,0 +1,97 @@
+"""Web pages: the main text of a saved page, without its menus, footers and link lists, and
+the page's own metadata (headline, publication date, site name, canonical address).
+
+Government and newspaper sites wrap a story in navigation, breadcrumbs, "related news"
+lists and a footer of ICP numbers; trafilatura finds the story among them (its metadata
+reads the date with htmldate, from the page's meta tags, its visible dateline or its
+address). What it returns is the document's text, so an evidence span points into it.
+
+Pages come in the encoding their server declared (a `<meta charset>`, which for GB2312
+and GBK pages is read as GB18030, their superset: such pages often hold characters beyond
+the declared set) or, undeclared, the one their bytes show (loaders/decode.py).
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from dataclasses import dataclass
+
+import trafilatura
+from trafilatura.settings import Document as TrafilaturaDocument
+
+from loaders.decode import Decoded, LoadError, decode_bytes
+
+HTML_START = re.compile(
+    rb"^(?:\xef\xbb\xbf)?\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head)\b", re.I | re.S
+)
+"""How a page without an extension is told: it opens with a doctype or an html/head tag."""
+DECLARED = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w-]+)""", re.I)
+XML_DECLARED = re.compile(rb"""^<\?xml[^>]+encoding\s*=\s*["']([\w-]+)""", re.I)
+SUPERSET = {"gb2312": "gb18030", "gbk": "gb18030", "big5": "big5hkscs", "cp950": "big5hkscs"}
+"""Declared encodings read as the superset that pages labelled so really use."""
+DATE_SEARCH = {"extensive_search": False, "original_date": True}
+"""htmldate reads the date the page declares (meta tags, structured data, its address,
+its dateline): its extensive search guesses one from any year in the text (a page of
+2022 was dated 2014-01-01), which would then date every undated story of the page."""
+MIN_TEXT = 10
+"""Characters of main text below which a page is said to have none (an index page)."""
+
+
+@dataclass(frozen=True)
+class Page:
+    """A page's main text (headline first) and what the page says of itself."""
+
+    text: str
+    encoding: str
+    title: str | None
+    date: str | None  # ISO, as the page's metadata gives it
+    site: str | None
+    url: str | None
+
+
+def looks_like_html(head: bytes) -> bool:
+    """Whether the first bytes of a file are those of a web page."""
+    return HTML_START.match(head[:4096]) is not None
+
+
+def decode_page(data: bytes) -> Decoded:
+    """The page's text, in its declared encoding if it names a Chinese or Unicode one that
+    decodes it, else in the encoding its bytes show."""
+    head = data[:4096]
+    declared = XML_DECLARED.search(head) or DECLARED.search(head)
+    if declared and not data.startswith(
+        (codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+    ):
+        try:
+            name = codecs.lookup(declared.group(1).decode("ascii")).name
+        except LookupError:
+            name = ""
+        name = SUPERSET.get(name, name)
+        if name:
+            try:
+                return Decoded(data.decode(name), name)
+            except UnicodeDecodeError:
+                pass  # a wrong declaration: the bytes decide
+    return decode_bytes(data)
+
+
+def read_page(data: bytes, url: str | None = None) -> Page:
+    """The main text and metadata of a page's bytes; `url` is where it was fetched from
+    (a WARC record's), used when the page names no canonical address of its own.
+    Raises LoadError for a page without main text."""
+    decoded = decode_page(data)
+    found = trafilatura.bare_extraction(
+        decoded.text,
+        url=url,
+        with_metadata=True,
+        favor_recall=True,
+        include_comments=False,
+        date_extraction_params=DATE_SEARCH,
+    )
+    if not isinstance(found, TrafilaturaDocument) or len((found.text or "").strip()) < MIN_TEXT:
+        raise LoadError("no main text in the page (an index or a page of links?)")
+    body = (found.text or "").strip()
+    title = (found.title or "").strip() or None
+    text = body if title is None or body.startswith(title) else f"{title}\n\n{body}"
+    return Page(text + "\n", decoded.encoding, title, found.date, found.sitename, found.url or url)

@@ -1,0 +1,137 @@
+"""Inputs as users have them: text files, saved web pages, PDF pages and web archives,
+each told by its name or, without a known extension, by its first bytes, and each read
+into the same `Document` that the extraction reads.
+
+A text file, a page or a PDF is one document; a web archive is one per HTML response,
+named by its address. What a page or PDF says of itself (its address, site, date,
+pages) goes with the document as its `Origin`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import NamedTuple
+
+from loaders.decode import MAX_BYTES, LoadError
+from loaders.document import Document, build_document, load_document
+from loaders.html import Page, looks_like_html, read_page
+from loaders.origin import Origin
+from loaders.pdf import looks_like_pdf, read_pdf
+from loaders.warc import WarcPage, iter_pages, looks_like_warc, read_page_at
+
+SUFFIXES = {
+    ".txt": "text",
+    ".html": "html",
+    ".htm": "html",
+    ".shtml": "html",
+    ".xhtml": "html",
+    ".pdf": "pdf",
+    ".warc": "warc",
+    ".warc.gz": "warc",
+}
+"""The kind of file each name ending stands for; other files are told by their bytes."""
+
+
+class Read(NamedTuple):
+    """One document of a file, or why a file (or a page of an archive) gave none."""
+
+    document: Document | None
+    error: str | None
+
+
+def suffix_of(path: Path) -> str:
+    """The name's ending that tells its kind: `.warc.gz` is one, `.gz` alone is none."""
+    name = path.name.lower()
+    return ".warc.gz" if name.endswith(".warc.gz") else path.suffix.lower()
+
+
+def is_input(path: Path) -> bool:
+    """Whether a file in a folder is one to read: its name says it is an input."""
+    return suffix_of(path) in SUFFIXES
+
+
+def kind_of(path: Path) -> str:
+    """text, html, pdf or warc: by the name's ending, else by the first bytes (a page
+    saved without extension), else text (which the text reader judges)."""
+    known = SUFFIXES.get(suffix_of(path))
+    if known:
+        return known
+    try:
+        with path.open("rb") as f:
+            head = f.read(4096)
+    except OSError:
+        return "text"  # the text reader says what is wrong with it
+    if looks_like_pdf(head):
+        return "pdf"
+    if looks_like_warc(head):
+        return "warc"
+    return "html" if looks_like_html(head) else "text"
+
+
+def _bytes(path: Path) -> bytes:
+    if not path.exists():
+        raise LoadError("no such file")
+    if path.stat().st_size > MAX_BYTES:
+        raise LoadError(f"file too large (over {MAX_BYTES // 2**20} MiB)")
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise LoadError(exc.strerror or str(exc)) from exc
+
+
+def _page_document(doc_id: str, path: str, page: Page, kind: str, captured: str | None) -> Document:
+    origin = Origin(kind, page.url, page.site, page.title, page.date, captured)
+    return build_document(doc_id, path, page.text, page.encoding, origin)
+
+
+def warc_document(page: WarcPage) -> Document:
+    """The document of an archived page, named by its address."""
+    return _page_document(page.uri, page.uri, read_page(page.data, page.uri), "warc", page.captured)
+
+
+def load_source(path: Path) -> Document:
+    """The one document of a text file, a web page or a PDF; raises LoadError (a web
+    archive holds many: `read_file` reads them)."""
+    kind = kind_of(path)
+    if kind == "html":
+        return _page_document(path.stem, str(path), read_page(_bytes(path)), "html", None)
+    if kind == "pdf":
+        if not path.exists():
+            raise LoadError("no such file")
+        pdf = read_pdf(path)
+        return build_document(path.stem, str(path), pdf.text, "pdf", Origin("pdf", pages=pdf.pages))
+    if kind == "warc":
+        raise LoadError("a web archive holds many documents: read it with read_file")
+    return load_document(path)
+
+
+def read_file(path: Path) -> Iterator[Read]:
+    """Every document of a file: one, or one per page of a web archive, a page that gives
+    none reported by its address and the archive read on."""
+    if kind_of(path) != "warc":
+        try:
+            yield Read(load_source(path), None)
+        except LoadError as exc:
+            yield Read(None, str(exc))
+        return
+    try:
+        for page in iter_pages(path):
+            try:
+                yield Read(warc_document(page), None)
+            except LoadError as exc:
+                yield Read(None, f"{page.uri} (record at byte {page.offset}): {exc}")
+    except LoadError as exc:
+        yield Read(None, str(exc))
+
+
+def warc_entries(path: Path) -> Iterator[tuple[str, int]]:
+    """The address and record offset of each page of a web archive (for the ingest,
+    which reads each again in a worker with `load_warc_page`); raises LoadError."""
+    for page in iter_pages(path):
+        yield page.uri, page.offset
+
+
+def load_warc_page(path: Path, offset: int) -> Document:
+    """The document of the archived page whose record starts at `offset`."""
+    return warc_document(read_page_at(path, offset))
