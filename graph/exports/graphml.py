@@ -15,6 +15,7 @@ from pathlib import Path
 import networkx as nx
 
 from graph.exports.network import comeet, entity_graph, evidence_sentences, label
+from graph.exports.xml_text import xml_safe
 
 PROJECTIONS = ("network", "comeet")
 """network: persons, bodies, posts, events and their links; comeet: persons who meet."""
@@ -35,7 +36,7 @@ def graphml_graph(graph: nx.MultiDiGraph, projection: str = "network") -> nx.Gra
     else:
         for u, v, data in net.edges(data=True):
             flat.add_edge(u, v, key=data["id"], **_link_attrs(graph, data))
-    return flat
+    return xml_safe(flat)
 
 
 def write_graphml(graph: nx.MultiDiGraph, path: Path, projection: str = "network") -> None:

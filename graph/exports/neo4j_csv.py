@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import csv
 from dataclasses import dataclass
+from itertools import chain
 from pathlib import Path
 
 import networkx as nx
@@ -23,6 +24,8 @@ from graph.neo4j_store import REPORTED, reports
 from graph.vocab import EVIDENCE_LINKS, LINK_TYPES, NODE_TYPES, Prop
 
 ARRAY_DELIMITER = ";"
+"""Between the items of a list property, unless an item holds it: then the first character
+that none holds (`|`, else one of the Private Use Area), which `arguments` passes on."""
 
 
 @dataclass
@@ -33,11 +36,13 @@ class CsvImport:
     directory: Path
     files: list[Path]
     multiline: bool
+    delimiter: str = ARRAY_DELIMITER  # between the items of list properties
 
     def arguments(self) -> list[str]:
         """The options of `neo4j-admin database import full` that load the files, relative
         to `directory`."""
-        options = [f"--array-delimiter={ARRAY_DELIMITER}"]
+        d = self.delimiter
+        options = [f"--array-delimiter={d if d.isascii() else f'U+{ord(d):04X}'}"]
         options += ["--multiline-fields=true"] if self.multiline else []
         for path in self.files:
             kind = "nodes" if path.parent.name == "nodes" else "relationships"
@@ -63,13 +68,16 @@ def write_neo4j_csv(graph: nx.MultiDiGraph, directory: Path) -> CsvImport:
         links.setdefault((k, graph.nodes[u]["kind"], target), []).append(row)
         if k in EVIDENCE_LINKS:
             for doc, evidence in reports(data, quoted_from):
-                report = [doc, v, "REPORTS", data["id"], ARRAY_DELIMITER.join(evidence)]
+                report = [doc, v, "REPORTS", data["id"], evidence]
                 links.setdefault(("REPORTS", "Document", target), []).append(report)
+    tables = (*nodes.values(), *links.values())
+    lists = [cell for rows in tables for row in rows for cell in row if isinstance(cell, list)]
+    delimiter = _delimiter([item for cell in lists for item in cell])
     written = []
     for label, rows in nodes.items():
         t = NODE_TYPES[label]
         header = [f"id:ID({label})", *_columns(t.props, t.sets), ":LABEL"]
-        written.append(_write(directory / "nodes" / f"{label}.csv", header, rows))
+        written.append(_write(directory / "nodes" / f"{label}.csv", header, rows, delimiter))
     for (link_type, source, target), rows in links.items():
         header = [f":START_ID({source})", f":END_ID({target})", ":TYPE"]
         if link_type == "REPORTS":
@@ -79,15 +87,16 @@ def write_neo4j_csv(graph: nx.MultiDiGraph, directory: Path) -> CsvImport:
             header += ["id"] if t.rdf_class else []
             header += _columns(t.props, _stored_sets(link_type))
         path = directory / "relationships" / f"{link_type}-{source}-{target}.csv"
-        written.append(_write(path, header, rows))
+        written.append(_write(path, header, rows, delimiter))
     multiline = any(
-        "\n" in cell or "\r" in cell
-        for rows in (*nodes.values(), *links.values())
+        "\n" in text or "\r" in text
+        for rows in tables
         for row in rows
         for cell in row
-        if isinstance(cell, str)
+        for text in (cell if isinstance(cell, list) else [cell])
+        if isinstance(text, str)
     )
-    return CsvImport(directory, written, multiline)
+    return CsvImport(directory, written, multiline, delimiter)
 
 
 def _stored_sets(link_type: str) -> dict[str, Prop]:
@@ -105,20 +114,25 @@ def _columns(props: dict[str, Prop], sets: dict[str, Prop]) -> list[str]:
 
 
 def _cells(data: dict, props: dict[str, Prop], sets: dict[str, Prop]) -> list:
-    cells = [data.get(k) for k in props]
-    for key in sets:
-        values = data.get(key) or []
-        clash = [v for v in values if ARRAY_DELIMITER in v]
-        if clash:
-            raise ValueError(f"{key} value {clash[0]!r} holds the array delimiter")
-        cells.append(ARRAY_DELIMITER.join(values))
-    return cells
+    """A row's property cells; a list property stays a list until the delimiter is chosen."""
+    return [data.get(k) for k in props] + [list(data.get(key) or []) for key in sets]
 
 
-def _write(path: Path, header: list[str], rows: list[list]) -> Path:
+def _delimiter(items: list[str]) -> str:
+    """The first of `;`, `|` and the Private Use Area's characters that no item holds: a
+    sentence or a name can hold any character a text file can (an item holding the
+    delimiter would be cut in two by the loader)."""
+    used = set().union(*items) if items else set()
+    for candidate in chain(ARRAY_DELIMITER + "|", map(chr, range(0xE000, 0xF900))):
+        if candidate not in used:
+            return candidate
+    raise ValueError("every candidate array delimiter occurs in a list value")
+
+
+def _write(path: Path, header: list[str], rows: list[list], delimiter: str) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("w", encoding="utf-8", newline="") as f:
         writer = csv.writer(f)
         writer.writerow(header)
-        writer.writerows(rows)
+        writer.writerows([delimiter.join(c) if isinstance(c, list) else c for c in r] for r in rows)
     return path
