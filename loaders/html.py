@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass
 
 import trafilatura
+from charset_normalizer import from_bytes
 from trafilatura.settings import Document as TrafilaturaDocument
 
 from loaders.decode import Decoded, LoadError, decode_bytes
@@ -34,6 +35,9 @@ DATE_SEARCH = {"extensive_search": False, "original_date": True}
 """htmldate reads the date the page declares (meta tags, structured data, its address,
 its dateline): its extensive search guesses one from any year in the text (a page of
 2022 was dated 2014-01-01), which would then date every undated story of the page."""
+LINK = re.compile(r"<a\b[^>]*>(.*?)</a\s*>", re.I | re.S)
+DETECTED = ("gb18030", "big5hkscs")
+DETECT_BYTES = 200_000
 MIN_TEXT = 10
 """Characters of main text below which a page is said to have none (an index page)."""
 
@@ -73,7 +77,38 @@ def decode_page(data: bytes) -> Decoded:
                 return Decoded(data.decode(name), name)
             except UnicodeDecodeError:
                 pass  # a wrong declaration: the bytes decide
+    return decode_bytes(data) if _unicode(data) else _detected(data)
+
+
+def _unicode(data: bytes) -> bool:
+    if data.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return True
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _detected(data: bytes) -> Decoded:
+    """An undeclared page that is not UTF-8: GB18030 or Big5, as its bytes read best. Big5
+    bytes mostly decode as GB18030 too, into nonsense, so decoding alone cannot tell them
+    (loaders/decode.py tries GB18030 first, right for text files, which are mainland
+    China's); charset-normalizer, held to the two, measures which reads as language."""
+    best = from_bytes(data[:DETECT_BYTES], cp_isolation=list(DETECTED)).best()
+    if best is not None and best.encoding in DETECTED:
+        try:
+            return Decoded(data.decode(best.encoding), best.encoding)
+        except UnicodeDecodeError:
+            pass
     return decode_bytes(data)
+
+
+def _links_only(body: str, page: str) -> bool:
+    """Whether every line of what was read is the text of a link: an index page, whose
+    links trafilatura gives when it finds no story (its fallback keeps any text)."""
+    links = {re.sub(r"<[^>]*>|\s", "", m) for m in LINK.findall(page)}
+    return all(re.sub(r"\s", "", line) in links for line in body.splitlines() if line.strip())
 
 
 def read_page(data: bytes, url: str | None = None) -> Page:
@@ -89,9 +124,9 @@ def read_page(data: bytes, url: str | None = None) -> Page:
         include_comments=False,
         date_extraction_params=DATE_SEARCH,
     )
-    if not isinstance(found, TrafilaturaDocument) or len((found.text or "").strip()) < MIN_TEXT:
+    body = (found.text or "").strip() if isinstance(found, TrafilaturaDocument) else ""
+    if len(body) < MIN_TEXT or _links_only(body, decoded.text):
         raise LoadError("no main text in the page (an index or a page of links?)")
-    body = (found.text or "").strip()
     title = (found.title or "").strip() or None
     text = body if title is None or body.startswith(title) else f"{title}\n\n{body}"
     return Page(text + "\n", decoded.encoding, title, found.date, found.sitename, found.url or url)
