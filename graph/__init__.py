@@ -1,6 +1,6 @@
 """The graph: resolved persons, bodies, posts and events, in an embedded RDF store or Neo4j.
 
-vocab (the schema as data, SCHEMA.md in prose) · model (nodes and links with content ids) ·
+vocab (the schema as data, docs/model.md in prose) · model (nodes and links with content ids) ·
 names (canonical names) · resolve (records → nodes, same-name decisions) · store (the
 interface both stores implement, open_store) · embedded (pyoxigraph) · neo4j_store ·
 to_networkx · ingest (files → records → batches → a store).

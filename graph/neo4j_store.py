@@ -14,7 +14,7 @@ has run it, so making each statement's rows between two statements kept the serv
 
 A fact's sentences and documents are not list properties of the fact, as its other sets are,
 but one `REPORTS` relationship per document that reports it, from the Document to the fact's
-target, with the fact's id and that document's sentence ids (graph/SCHEMA.md). Lists that
+target, with the fact's id and that document's sentence ids (docs/model.md). Lists that
 grow with the corpus were rewritten whole by every batch that added to them (the busiest
 post, the head of state's, gets a sentence from a third of the pages): a batch now CREATEs
 its documents' reports and leaves the earlier ones alone.

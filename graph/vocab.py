@@ -3,7 +3,7 @@
 Both stores are driven by these tables, so Neo4j and the RDF store cannot drift apart:
 a node label is one RDF class, a property is one predicate, a link type is either one
 triple (plain links) or a link node of its own class (links that carry evidence), in
-the manner of W3C ORG's org:Membership. graph/SCHEMA.md describes the same in prose.
+the manner of W3C ORG's org:Membership. docs/model.md describes the same in prose.
 """
 
 from __future__ import annotations

@@ -236,7 +236,7 @@ def test_neo4j_csv_headers_follow_the_import_format_and_hold_every_node_and_link
             assert spaces == {"id": [], "start": [source], "end": [target]}
             assert {r[header.index(":TYPE")] for r in rows} == {link_type}
             assert {r[0] for r in rows} <= ids[source] and {r[1] for r in rows} <= ids[target]
-            if link_type == "REPORTS":  # a fact's sentences and documents (graph/SCHEMA.md)
+            if link_type == "REPORTS":  # a fact's sentences and documents (docs/model.md)
                 assert header[3:] == ["fact", "evidence:string[]"]
                 for doc, _, _, fact, evidence in rows:
                     sets = reported.setdefault(fact, {"docs": set(), "evidence": set()})

@@ -4,7 +4,7 @@ One node file per label (nodes/Person.csv) and one relationship file per type an
 labels (relationships/MENTIONS-Document-Person.csv), since each file names the ID space of its
 ends: `id:ID(Person)`, `:START_ID(Document)`, `:END_ID(Person)`, with `:LABEL` and `:TYPE`
 columns. The ID column keeps its name, so the loader stores it as the `id` property the stores
-use. Integers are `:long`; dates stay strings, as in the Neo4j store (graph/SCHEMA.md); list
+use. Integers are `:long`; dates stay strings, as in the Neo4j store (docs/model.md); list
 properties are `:string[]` with `;` between items. An empty cell is a missing property. A
 fact's sentences and documents are REPORTS relationships from each Document that reports it,
 as the Neo4j store writes them (relationships/REPORTS-Document-Post.csv …).
@@ -101,7 +101,7 @@ def write_neo4j_csv(graph: nx.MultiDiGraph, directory: Path) -> CsvImport:
 
 def _stored_sets(link_type: str) -> dict[str, Prop]:
     """A link type's sets that Neo4j keeps as list properties: all but a fact's sentences
-    and documents, which are its REPORTS (graph/SCHEMA.md)."""
+    and documents, which are its REPORTS (docs/model.md)."""
     sets = LINK_TYPES[link_type].sets
     if link_type not in EVIDENCE_LINKS:
         return sets

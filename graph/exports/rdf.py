@@ -1,5 +1,5 @@
 """The graph as RDF, Turtle or JSON-LD, in the vocabularies of the model (W3C ORG, schema.org,
-PROV-O, FOAF, SKOS; graph/SCHEMA.md).
+PROV-O, FOAF, SKOS; docs/model.md).
 
 The triples are made by the embedded store's own writer from the networkx graph, so an export
 from Neo4j is the same RDF as one from the embedded store, and an unsliced export holds exactly

@@ -88,7 +88,7 @@ def extract(
 
     Example: [bold]okg extract seeds/*.txt --format jsonl > records.jsonl[/]
 
-    jsonl writes one record per document (../shared/eval/FORMAT.md, plus evidence:
+    jsonl writes one record per document (eval/FORMAT.md, plus evidence:
     document, article, sentence and the sentence's span in the original text; and where
     the document came from: "url", a web page's address, "pages", where a PDF's pages
     start in the original text, "place_from" and "date_from", text or metadata). A web

@@ -1,6 +1,6 @@
 // evidence SUBJECT OBJECT: the sentences behind the facts that link a person or body to another.
 // The facts: HOLDS (a post, or any post in a body), PARTICIPATED_IN, ORGANIZED, PART_OF.
-// A fact's sentences are those of the documents that report it (REPORTS, graph/SCHEMA.md).
+// A fact's sentences are those of the documents that report it (REPORTS, docs/model.md).
 // Paste into the Neo4j Browser; the example is a person at 许昌市委政法工作会议 in the seeds.
 :param subject => 'person/e2aafef16eb49cd6a6e2';
 :param object => 'event/5e14b1d3e04864596e34';
