@@ -254,7 +254,8 @@ class _Resolver:
             org = self.org(pos.org)
             org_label = str(org.props["name"])
             post_id = content_id("post", org.id, title)
-            self.batch.add_node(Node("Post", post_id, {"title": title, "label": org_label + title}))
+            label = post_label(org_label, title)
+            self.batch.add_node(Node("Post", post_id, {"title": title, "label": label}))
             self.batch.add_link(Link("POST_IN", post_id, org.id))
             link = Link("HOLDS", person.id, post_id, {"org": org.id, "title": title})
             link.sets = self.facts(pos.evidence)
@@ -288,6 +289,20 @@ class _Resolver:
             link = Link("PARTICIPATED_IN", person.id, event.id)
             link.sets = {"roles": set(part.roles), **self.facts(part.evidence)}
             self.batch.add_link(link)
+
+
+MIN_LABEL_OVERLAP = 2
+"""Shortest end of a body's name that a title must start with to be written once: one
+character is too often two words (市委 + 委员 is 市委委员, a member, not 市委员)."""
+
+
+def post_label(body: str, title: str) -> str:
+    """A post's label: its body, then its title without the body's last word when the title
+    starts with it (X市人大常委会党组 + 党组书记 → X市人大常委会党组书记, not …党组党组书记)."""
+    for size in range(min(len(body), len(title)), MIN_LABEL_OVERLAP - 1, -1):
+        if body.endswith(title[:size]):
+            return body + title[size:]
+    return body + title
 
 
 def _canonical_place(place: str) -> str:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from urllib.parse import quote, unquote
 
 from rdflib import Namespace
-from rdflib.namespace import FOAF, ORG, PROV, RDF, SDO, SKOS, XSD
+from rdflib.namespace import FOAF, ORG, PROV, RDF, RDFS, SDO, SKOS, TIME, XSD
 
 OKG = Namespace("https://w3id.org/officials-kg/ns#")
 ID_BASE = "https://w3id.org/officials-kg/id/"
@@ -28,6 +28,16 @@ PREFIXES = {
     "xsd": str(XSD),
 }
 """Prefixes declared for every SPARQL query run through the embedded store."""
+
+ONTOLOGY = "ontology.ttl"
+"""The okg: vocabulary as an OWL ontology, a file of the `graph` package."""
+
+PUBLISHED_PREFIXES = PREFIXES | {"rdfs": str(RDFS), "time": str(TIME)}
+"""The prefixes of exported RDF, which adds labels (rdfs:) and membership spans (time:)."""
+
+PARTICIPATION_ROLE = str(OKG.participationRole)
+"""The predicate of a participation's roles in exported RDF. The stores keep them under
+schema:roleName (the `roles` set below), which schema.org gives to its Role nodes only."""
 
 
 @dataclass(frozen=True)

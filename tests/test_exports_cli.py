@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import csv
 import json
 import re
+from collections import Counter
 from pathlib import Path
 
 import networkx as nx
 import pytest
+import rdflib
 from typer.testing import CliRunner
 
 from graph.exports.network import Slice, select
@@ -39,21 +42,47 @@ def graph(data: list[str]) -> nx.MultiDiGraph:
         store.close()
 
 
+def _written(fmt: str, path: Path) -> dict[str, int]:
+    """What a file holds, counted by a reader of its kind."""
+    if fmt == "graphml":
+        read = nx.read_graphml(path, force_multigraph=True)
+        return {"nodes": read.number_of_nodes(), "edges": read.number_of_edges()}
+    if fmt in ("turtle", "jsonld"):
+        return {"triples": len(rdflib.Graph().parse(path, format=fmt.replace("jsonld", "json-ld")))}
+    return {kind: len(records) for kind, records in json.loads(path.read_text("utf-8")).items()}
+
+
 @pytest.mark.parametrize(
     ("fmt", "name"),
     [("graphml", "g.graphml"), ("turtle", "g.ttl"), ("jsonld", "g.jsonld"), ("popolo", "p.json")],
 )
-def test_export_writes_each_format(data, tmp_path, fmt, name):
+def test_export_writes_each_format_and_says_what_the_file_holds(data, tmp_path, fmt, name):
     path = tmp_path / "out" / name
     result = runner.invoke(app, ["export", fmt, str(path), *data])
     assert result.exit_code == 0, result.output
     assert path.stat().st_size > 10_000
-    assert f"wrote {path}" in result.output
+    counts = _written(fmt, path)
+    said = ", ".join(f"{n:,} {what}" for what, n in counts.items())
+    assert f"wrote {path}: {said}" in result.output
+    assert "links" not in result.output  # `okg stats` keeps the word for the facts
+    as_json = runner.invoke(app, ["export", fmt, str(path), "--json", *data])
+    assert json.loads(as_json.stdout) == {"format": fmt, "path": str(path), "wrote": counts}
 
 
 def test_export_neo4j_csv_says_how_to_load_it(data, tmp_path):
-    result = runner.invoke(app, ["export", "neo4j-csv", str(tmp_path / "csv"), *data])
+    result = runner.invoke(app, ["export", "neo4j-csv", str(tmp_path / "csv"), "--json", *data])
     assert result.exit_code == 0, result.output
+    wrote = json.loads(result.stdout)["wrote"]
+    files = sorted((tmp_path / "csv").rglob("*.csv"))
+    rows = {p.parent.name: 0 for p in files}
+    for p in files:
+        with p.open(encoding="utf-8", newline="") as f:
+            rows[p.parent.name] += sum(1 for _ in csv.reader(f)) - 1
+    assert wrote == {
+        "nodes": rows["nodes"],
+        "relationships": rows["relationships"],
+        "files": len(files),
+    }
     assert "neo4j-admin database import full neo4j '--array-delimiter=;'" in result.output
     assert "--nodes=nodes/Person.csv" in result.output
     assert (tmp_path / "csv" / "relationships" / "HOLDS-Person-Post.csv").exists()
@@ -98,6 +127,49 @@ def test_view_writes_one_page_that_loads_nothing(data, graph, tmp_path):
     shown = json.loads(embedded.group(1))
     assert shown == json.loads(json.dumps(view_data(select(graph, Slice(since="2023-01-01")))))
     assert "<title>officials-kg · 2023-01-01 – …</title>" in page
+    kinds = Counter(n["kind"] for n in shown["nodes"])
+    said = f"{kinds['person']:,} persons, {kinds['body']:,} bodies, {kinds['event']:,} events"
+    assert f"wrote {path}: {said}, {len(shown['links']):,} lines" in result.output
+
+
+def test_the_view_gathers_the_nodes_joined_to_nothing_beside_the_others(graph):
+    shown = view_data(graph)
+    joined = {i for link in shown["links"] for i in link}
+    nodes = shown["nodes"]
+    alone = [n for i, n in enumerate(nodes) if i not in joined]
+    assert alone and len(alone) < len(nodes) / 2
+    right = max(n["x"] for i, n in enumerate(nodes) if i in joined)
+    assert min(n["x"] for n in alone) > right  # a block of their own, to the right
+    assert shown == view_data(graph)  # the same picture every time
+
+
+def test_a_persons_timeline_lists_their_posts_and_events_by_date(graph):
+    shown = view_data(graph)
+    people = [n for n in shown["nodes"] if n["kind"] == "person"]
+    assert all("timeline" in n for n in people)
+    assert not any("timeline" in n for n in shown["nodes"] if n["kind"] != "person")
+    person = max(people, key=lambda n: len(n["timeline"]))
+    dated = [m["date"] for m in person["timeline"] if m["date"]]
+    assert len(dated) > 2 and dated == sorted(dated)
+    undated = [i for i, m in enumerate(person["timeline"]) if not m["date"]]
+    assert undated == list(range(len(dated), len(person["timeline"])))  # last
+    sections = {s["title"]: s["items"] for s in person["sections"]}
+    listed = {i["node"] for t in ("Posts", "Events") for i in sections.get(t, [])}
+    assert {m["node"] for m in person["timeline"]} == listed
+
+
+def test_each_node_carries_the_dates_and_places_of_its_facts(graph):
+    """What the page's filters go by: a node's dates are those of the facts it is drawn with,
+    its places those the facts were reported from and the places these lie within."""
+    shown = view_data(graph)
+    drawn = {i for link in shown["links"] for i in link}
+    events = [n for i, n in enumerate(shown["nodes"]) if n["kind"] == "event" and i in drawn]
+    dated = [n for n in events if graph.nodes[n["id"]].get("date")]
+    assert dated and all(n["dates"] == [graph.nodes[n["id"]]["date"]] for n in dated)
+    chengde = [n for n in shown["nodes"] if "承德市" in n["places"]]
+    assert chengde and all("河北省" in n["places"] for n in chengde)
+    county = [n for n in shown["nodes"] if "宽城满族自治县" in n["places"]]
+    assert all("承德市" in n["places"] for n in county)
 
 
 def test_the_view_shows_persons_bodies_and_events_with_their_facts(graph):

@@ -1,7 +1,9 @@
 """The export formats on the seeds' graph, each read back by a reader of its own kind: GraphML
-by networkx, Turtle and JSON-LD by rdflib, Popolo JSON by the Popolo schemas
-(graph/exports/popolo_schemas), the neo4j-admin CSV files by their header grammar and by the
+by networkx and igraph (and as Gephi and TinkerPop read its keys), Popolo JSON by the official
+Popolo schemas as published (tests/data/popolo-spec, draft-03) and by the stricter ones of
+graph/exports/popolo_schemas, the neo4j-admin CSV files by their header grammar and by the
 real `neo4j-admin database import` of Neo4j 5.26 (the jars of scripts/neo4j-test-server).
+RDF: tests/test_exports_rdf.py.
 """
 
 from __future__ import annotations
@@ -16,38 +18,38 @@ import xml.etree.ElementTree as ET
 from collections import Counter
 from pathlib import Path
 
+import igraph
 import networkx as nx
 import pytest
-import rdflib
-from jsonschema import Draft202012Validator, FormatChecker
-from pyoxigraph import DefaultGraph, RdfFormat, serialize
+from jsonschema import Draft3Validator, Draft202012Validator, FormatChecker
 from referencing import Registry, Resource
+from referencing.jsonschema import DRAFT3
 
 from graph.embedded import EmbeddedStore
 from graph.exports.graphml import graphml_graph, write_graphml
 from graph.exports.neo4j_csv import ARRAY_DELIMITER, write_neo4j_csv
-from graph.exports.popolo import write_popolo
-from graph.exports.rdf import write_jsonld, write_turtle
+from graph.exports.popolo import classification, popolo, write_popolo
 from graph.ingest import IngestReport, ingest, pending_items
 from graph.neo4j_store import REPORTED
+from graph.resolve import post_label
 from graph.to_networkx import to_networkx
 from graph.vocab import EVIDENCE_LINKS, LINK_TYPES, NODE_TYPES
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 SCHEMAS = Path(__file__).resolve().parent.parent / "graph" / "exports" / "popolo_schemas"
+POPOLO_SPEC = Path(__file__).resolve().parent / "data" / "popolo-spec"
+GRAPHML = "{http://graphml.graphdrawing.org/xmlns}"
 
 
 @pytest.fixture(scope="module")
-def seeds(tmp_path_factory: pytest.TempPathFactory) -> tuple[nx.MultiDiGraph, rdflib.Graph]:
-    """The seeds' graph, and the embedded store's own triples."""
+def seeds(tmp_path_factory: pytest.TempPathFactory) -> nx.MultiDiGraph:
+    """The seeds' graph."""
     store = EmbeddedStore(tmp_path_factory.mktemp("seeds") / "okg")
     try:
         report = IngestReport()
         ingest(pending_items([SEEDS], store, report), store, report)
         assert len(report.loaded) == 5
-        graph = store.store.quads_for_pattern(None, None, None, DefaultGraph())  # no name index
-        stored = serialize((q.triple for q in graph), format=RdfFormat.N_TRIPLES)
-        return to_networkx(store), rdflib.Graph().parse(data=stored, format="nt")
+        return to_networkx(store)
     finally:
         store.close()
 
@@ -61,7 +63,7 @@ def _types(data: dict) -> dict[str, type]:
 
 @pytest.mark.parametrize("projection", ["network", "comeet"])
 def test_graphml_reads_back_with_the_same_nodes_edges_and_types(seeds, tmp_path, projection):
-    graph, _ = seeds
+    graph = seeds
     path = tmp_path / "g.graphml"
     write_graphml(graph, path, projection)
     written = graphml_graph(graph, projection)
@@ -82,14 +84,74 @@ def test_graphml_reads_back_with_the_same_nodes_edges_and_types(seeds, tmp_path,
 
     keys = {
         (k.get("for"), k.get("attr.name")): k.get("attr.type")
-        for k in ET.parse(path).getroot().iter("{http://graphml.graphdrawing.org/xmlns}key")
+        for k in ET.parse(path).getroot().iter(f"{GRAPHML}key")
     }
     assert keys[("node", "label")] == keys[("node", "kind")] == "string"
     assert keys[("edge", "weight")] in ("int", "long")
 
 
+@pytest.mark.parametrize("projection", ["network", "comeet"])
+def test_graphml_keys_are_named_and_unique_and_every_item_has_its_labels(
+    seeds, tmp_path, projection
+):
+    """Gephi makes a column of each key, named by its id; GraphML's schema wants the ids unique;
+    Gephi and yEd show `label`, TinkerPop's GraphMLReader takes `labelV` and `labelE`."""
+    graph = seeds
+    path = tmp_path / "g.graphml"
+    write_graphml(graph, path, projection)
+    root = ET.parse(path).getroot()
+    keys = list(root.iter(f"{GRAPHML}key"))
+    ids = [k.get("id") for k in keys]
+    assert len(ids) == len(set(ids)) and not any(re.fullmatch(r"d\d+", i) for i in ids)
+    for k in keys:
+        assert k.get("id") in (k.get("attr.name"), f"{k.get('for')}.{k.get('attr.name')}")
+    named = {k.get("id"): k.get("attr.name") for k in keys}
+    for tag, wanted in (("node", {"label", "labelV"}), ("edge", {"label", "labelE"})):
+        items = list(root.iter(f"{GRAPHML}{tag}"))
+        assert items
+        for item in items:
+            have = {named[d.get("key")]: d.text for d in item.iter(f"{GRAPHML}data")}
+            assert wanted <= set(have) and all(have[w] for w in wanted)
+    read = igraph.Graph.Read_GraphML(str(path))  # igraph reads the keys by name too
+    assert {"label", "labelV"} <= set(read.vs.attributes())
+    assert {"label", "labelE", "weight"} <= set(read.es.attributes())
+    if projection == "network":
+        assert {"type", "title", "roles", "kind"} <= set(named.values())
+
+
+def test_graphml_dates_read_as_gephi_intervals_and_weights_count_the_sentences(seeds):
+    graph = seeds
+    net = graphml_graph(graph)
+    gephi = re.compile(r"<\[(\d{4}-\d{2}-\d{2}), (\d{4}-\d{2}-\d{2})\]>")
+    dated = 0
+    for u, v, key, data in net.edges(keys=True, data=True):
+        fact = graph.edges[u, v, data["labelE"]]
+        assert key == fact["id"]
+        if data["labelE"] not in EVIDENCE_LINKS:
+            assert data["weight"] == 1 and "timeset" not in data
+            continue
+        assert data["weight"] == len([e for e in fact["evidence"] if e in graph])
+        event_date = graph.nodes[v].get("date") if data["labelE"] == "PARTICIPATED_IN" else None
+        dates = [event_date] if event_date else fact["seen"]
+        if not dates:
+            assert "timeset" not in data
+            continue
+        start, end = gephi.fullmatch(data["timeset"]).groups()
+        assert (start, end) == (data["start"], data["end"]) == (min(dates), max(dates))
+        dated += 1
+    assert dated > 50
+    events = [d for _, d in net.nodes(data=True) if d["kind"] == "Event" and d.get("date")]
+    assert events and all(d["timeset"] == f"<[{d['date']}, {d['date']}]>" for d in events)
+    # A fact whose reports gave no sentence weighs 0, not 1.
+    graph_without = graph.copy()
+    u, v, k = next((u, v, k) for u, v, k in graph.edges(keys=True) if k == "HOLDS")
+    graph_without.edges[u, v, k]["evidence"] = []
+    holds = graphml_graph(graph_without).edges[u, v, graph.edges[u, v, k]["id"]]
+    assert holds["weight"] == 0 and "evidence" not in holds
+
+
 def test_graphml_network_shows_entities_with_readable_labels_and_evidence(seeds):
-    graph, _ = seeds
+    graph = seeds
     net = graphml_graph(graph)
     kinds = Counter(d["kind"] for _, d in net.nodes(data=True))
     assert set(kinds) == {"Person", "Organization", "Post", "Event"}
@@ -102,7 +164,7 @@ def test_graphml_network_shows_entities_with_readable_labels_and_evidence(seeds)
 
 
 def test_comeet_weights_count_the_shared_events(seeds):
-    graph, _ = seeds
+    graph = seeds
     net = graphml_graph(graph, "comeet")
     attended: dict[str, set[str]] = {}
     for u, v, k in graph.edges(keys=True):
@@ -114,30 +176,11 @@ def test_comeet_weights_count_the_shared_events(seeds):
     assert max(d["weight"] for *_, d in net.edges(data=True)) > 1
 
 
-# RDF
-
-
-def test_turtle_and_jsonld_hold_exactly_the_stores_triples(seeds, tmp_path):
-    graph, stored = seeds
-    write_turtle(graph, tmp_path / "g.ttl")
-    write_jsonld(graph, tmp_path / "g.jsonld")
-    turtle = rdflib.Graph().parse(tmp_path / "g.ttl", format="turtle")
-    jsonld = rdflib.Graph().parse(tmp_path / "g.jsonld", format="json-ld")
-    assert len(turtle) == len(jsonld) == len(stored) > 1000
-    assert set(turtle) == set(jsonld) == set(stored)
-    # In the model's vocabularies, and written with their prefixes.
-    text = (tmp_path / "g.ttl").read_text(encoding="utf-8")
-    for prefix in ("org: <http://www.w3.org/ns/org#>", "schema: <https://schema.org/>"):
-        assert f"@prefix {prefix}" in text
-    assert "foaf:name" in text and "org:Membership" in text and "prov:wasDerivedFrom" in text
-    context = json.loads((tmp_path / "g.jsonld").read_text(encoding="utf-8"))["@context"]
-    assert context["prov"] == "http://www.w3.org/ns/prov#"
-
-
 # Popolo
 
 
 def _popolo_validator() -> Draft202012Validator:
+    """The stricter schemas of graph/exports/popolo_schemas, for the document as a whole."""
     resources = [
         Resource.from_contents(json.loads(p.read_text(encoding="utf-8")))
         for p in SCHEMAS.glob("*.json")
@@ -147,11 +190,38 @@ def _popolo_validator() -> Draft202012Validator:
     return Draft202012Validator(top, registry=registry, format_checker=FormatChecker())
 
 
+def _popolo_spec() -> dict[str, Draft3Validator]:
+    """A draft-03 validator per class of the Popolo specification's own schemas, unchanged:
+    their `$ref`s (http://www.popoloproject.com/schemas/NAME.json#) resolve to the files."""
+    schemas = {
+        p.stem: json.loads(p.read_text(encoding="utf-8")) for p in POPOLO_SPEC.glob("*.json")
+    }
+    assert all(s["$schema"] == "http://json-schema.org/draft-03/schema#" for s in schemas.values())
+    resources = [DRAFT3.create_resource(schema) for schema in schemas.values()]
+    registry = Registry().with_resources((r.id(), r) for r in resources)
+    check = FormatChecker()
+    return {
+        name: Draft3Validator(schemas[name], registry=registry, format_checker=check)
+        for name in ("person", "organization", "post", "membership", "event")
+    }
+
+
+def _spec_errors(document: dict) -> list[str]:
+    validators = _popolo_spec()
+    return [
+        f"{kind}[{i}] {list(e.absolute_path)}: {e.message}"
+        for kind, records in document.items()
+        for i, record in enumerate(records)
+        for e in validators[kind.removesuffix("s")].iter_errors(record)
+    ]
+
+
 def test_popolo_validates_against_the_popolo_schemas(seeds, tmp_path):
-    graph, _ = seeds
+    graph = seeds
     path = tmp_path / "popolo.json"
     write_popolo(graph, path)
     popolo = json.loads(path.read_text(encoding="utf-8"))
+    assert not _spec_errors(popolo), _spec_errors(popolo)[:5]
     errors = [
         f"{list(e.absolute_path)}: {e.message}" for e in _popolo_validator().iter_errors(popolo)
     ]
@@ -176,6 +246,83 @@ def test_popolo_validates_against_the_popolo_schemas(seeds, tmp_path):
     attendees = [a for e in popolo["events"] for a in e["attendees"]]
     assert attendees and {a["id"] for a in attendees} <= ids["persons"]
     assert any(s["note"].startswith("chair") for a in attendees for s in a.get("sources", []))
+
+
+def test_the_official_popolo_schemas_reject_what_popolo_does_not_allow():
+    assert not _spec_errors({"persons": [{"id": "p", "name": "张三", "birth_date": "1965-03"}]})
+    for bad in (
+        {"persons": [{"id": "p", "name": "张三", "birth_date": "1965年3月"}]},
+        {"memberships": [{"id": "m", "start_date": "17 March 2022"}]},
+        {"memberships": [{"id": "m", "sources": [{"note": "no url"}]}]},  # link.json's url
+        {"organizations": [{"id": "o", "identifiers": [{"scheme": "x"}]}]},  # no identifier
+        {"organizations": [{"id": "o", "classification": ["party committee"]}]},
+        {"events": [{"id": "e", "start_date": "2022年"}]},
+    ):
+        assert _spec_errors(bad), bad
+
+
+def test_popolo_memberships_have_dates_organizations_a_kind_sources_the_pages_url(seeds):
+    graph = seeds
+    document = popolo(graph)
+    memberships = {m["id"]: m for m in document["memberships"]}
+    holds = [d for *_, k, d in graph.edges(keys=True, data=True) if k == "HOLDS"]
+    dated = [d for d in holds if d["seen"]]
+    assert dated
+    for fact in dated:
+        m = memberships[fact["id"]]
+        assert (m["start_date"], m["end_date"]) == (min(fact["seen"]), max(fact["seen"]))
+    assert all("start_date" not in memberships[d["id"]] for d in holds if not d["seen"])
+    kinds = {o["name"]: o.get("classification") for o in document["organizations"]}
+    assert sum(1 for k in kinds.values() if k) > len(kinds) * 0.8
+    for name, kind in kinds.items():
+        assert kind == classification(name)
+    # A document read from a web page keeps its address: its sentences' sources give it.
+    with_url = graph.copy()
+    doc = next(n for n, d in graph.nodes(data=True) if d["kind"] == "Document")
+    with_url.nodes[doc]["url"] = "https://news.example.cn/2023/06/01/a.html"
+    quoted = {e for e, d, k in graph.edges(keys=True) if k == "QUOTED_FROM" and d == doc}
+    sources = [s for m in popolo(with_url)["memberships"] for s in m.get("sources", [])]
+    from_doc = [s for s in sources if s["note"] in {graph.nodes[e]["text"] for e in quoted}]
+    assert from_doc and all(s["url"] == with_url.nodes[doc]["url"] for s in from_doc)
+    assert not _spec_errors(popolo(with_url))
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [
+        ("李庄镇委", None),
+        ("张家市委", "party committee"),
+        ("张家市人大常委会", "congress"),
+        ("张家市人大常委会党组", "party group"),
+        ("张家市人大常委会办公室", "congress"),
+        ("张家市政协", "CPPCC"),
+        ("张家市中级人民法院", "court"),
+        ("张家县人民检察院", "procuratorate"),
+        ("张家市政府", "government"),
+        ("张家市委宣传部", "party department"),
+        ("李四宝科技有限公司", "enterprise"),
+    ],
+)
+def test_an_organizations_classification_comes_from_its_name(name, kind):
+    assert classification(name) == kind
+
+
+def test_a_posts_label_writes_the_bodys_last_word_once(seeds):
+    assert post_label("张家市人大常委会党组", "党组书记") == "张家市人大常委会党组书记"
+    assert post_label("张家市政协", "政协主席") == "张家市政协主席"
+    assert post_label("张家市委", "委员") == "张家市委委员"  # one character: two words
+    assert post_label("张家市政府", "市长") == "张家市政府市长"
+    graph = seeds
+    posts = [(p, d) for p, d in graph.nodes(data=True) if d["kind"] == "Post"]
+    overlapping = 0
+    for post, data in posts:
+        (body,) = [v for _, v, k in graph.out_edges(post, keys=True) if k == "POST_IN"]
+        name = graph.nodes[body]["name"]
+        assert data["label"] == post_label(name, data["title"])
+        if name.endswith(data["title"][:2]):
+            overlapping += 1
+            assert name + data["title"] not in data["label"]
+    assert overlapping > 0
 
 
 def test_the_popolo_schemas_reject_what_popolo_does_not_allow():
@@ -213,7 +360,7 @@ def _read_csv(path: Path) -> tuple[list[str], list[list[str]]]:
 
 
 def test_neo4j_csv_headers_follow_the_import_format_and_hold_every_node_and_link(seeds, tmp_path):
-    graph, _ = seeds
+    graph = seeds
     loaded = write_neo4j_csv(graph, tmp_path)
     ids: dict[str, set[str]] = {}
     node_rows = links = 0
@@ -273,7 +420,7 @@ def _harness_classpath() -> str:
 @pytest.mark.neo4j
 @pytest.mark.slow
 def test_neo4j_admin_imports_the_csv_files(seeds, tmp_path):
-    graph, _ = seeds
+    graph = seeds
     loaded = write_neo4j_csv(graph, tmp_path / "csv")
     java = os.environ.get("NEO4J_TEST_JAVA") or shutil.which("java")
     assert java, "no java: apt-get install openjdk-17-jdk-headless (scripts/test does)"

@@ -1,11 +1,19 @@
-"""GraphML for Gephi, Cytoscape and yEd.
+"""GraphML for Gephi, Cytoscape, yEd, igraph and TinkerPop.
 
 GraphML values are scalars of a type declared once per attribute in the file's keys, so the
 graph is flattened first: lists become text ("chair; speak"), a fact's evidence becomes its
 sentences, one a line, its documents their names, and missing values are left out rather than
-written empty. Every node gets `label` (Gephi shows it as the node's label) and `kind`; every
-edge gets `type` and an integer `weight` (the evidence sentences behind a fact, else 1), and its
-link id as the edge's id, so parallel links stay apart.
+written empty. The keys are named after the attributes (`<key id="title" …>`, not `d7`), so
+that Gephi's columns and filters read `title`, `roles`, `kind`.
+
+Every node and edge gets a `label`, the attribute Gephi, Cytoscape and yEd show, and
+TinkerPop's `labelV` / `labelE` (its vertex and edge labels: Person, HOLDS). An edge's `weight`
+is the number of evidence sentences behind a fact (0 when the reports gave none), 1 for a link
+of the structure (a post in its body), or, for persons who meet, the events they shared; its
+id is the link id, so parallel links stay apart. An event's type is `event_type`, since `type`
+is the edge's link type and a key name is one attribute in the file. Dates: `start` and `end`
+(ISO) where a node or edge has dates, and `timeset`, the same span in Gephi's interval notation
+(`<[2023-01-05, 2023-03-01]>`), the column Gephi's timeline reads.
 """
 
 from __future__ import annotations
@@ -13,14 +21,18 @@ from __future__ import annotations
 from pathlib import Path
 
 import networkx as nx
+from networkx.readwrite.graphml import GraphMLWriter
 
-from graph.exports.network import comeet, entity_graph, evidence_sentences, label
+from graph.exports.network import comeet, entity_graph, evidence_sentences, fact_dates, label
 from graph.exports.xml_text import xml_safe
 
 PROJECTIONS = ("network", "comeet")
 """network: persons, bodies, posts, events and their links; comeet: persons who meet."""
 
 LIST_SEPARATOR = "; "
+
+MET = "MET"
+"""The edge label of two persons who took part in the same events (the comeet projection)."""
 
 
 def graphml_graph(graph: nx.MultiDiGraph, projection: str = "network") -> nx.Graph:
@@ -30,28 +42,73 @@ def graphml_graph(graph: nx.MultiDiGraph, projection: str = "network") -> nx.Gra
     net = comeet(graph) if projection == "comeet" else entity_graph(graph)
     flat = nx.Graph() if projection == "comeet" else nx.MultiDiGraph()
     for node, data in net.nodes(data=True):
-        flat.add_node(node, **{**_scalars(data), "label": label(node, data)})
+        attrs = _scalars({("event_type" if k == "type" else k): v for k, v in data.items()})
+        dates = [data["date"]] if data.get("date") else []
+        shown = {"label": label(node, data), "labelV": data["kind"]}
+        flat.add_node(node, **{**attrs, **_span(dates), **shown})
     if projection == "comeet":
-        flat.add_edges_from((u, v, _scalars(data)) for u, v, data in net.edges(data=True))
+        for u, v, data in net.edges(data=True):
+            attrs = _scalars({k: v for k, v in data.items() if k != "dates"})
+            flat.add_edge(u, v, **attrs, **_span(data["dates"]), label=_words(MET), labelE=MET)
     else:
         for u, v, data in net.edges(data=True):
-            flat.add_edge(u, v, key=data["id"], **_link_attrs(graph, data))
+            flat.add_edge(u, v, key=data["id"], **_link_attrs(graph, v, data))
     return xml_safe(flat)
 
 
-def write_graphml(graph: nx.MultiDiGraph, path: Path, projection: str = "network") -> None:
-    nx.write_graphml(graphml_graph(graph, projection), path, encoding="utf-8")
+def write_graphml(graph: nx.MultiDiGraph, path: Path, projection: str = "network") -> nx.Graph:
+    """Write the file; returns the graph written, so that a caller can say what it holds."""
+    written = graphml_graph(graph, projection)
+    writer = _NamedKeys(encoding="utf-8", named_key_ids=True)
+    writer.add_graph_element(written)
+    writer.dump(path)
+    return written
 
 
-def _link_attrs(graph: nx.MultiDiGraph, data: dict) -> dict[str, str | int]:
+class _NamedKeys(GraphMLWriter):
+    """networkx's writer with keys named after their attributes, and unique as GraphML's
+    schema wants them: an edge attribute that nodes have too (`label`, `title`) gets the key
+    `edge.label`, still with `attr.name="label"`, which Gephi and the other readers go by."""
+
+    def get_key(self, name: str, attr_type: str, scope: str, default: object) -> str:
+        if (name, attr_type, scope) not in self.keys:
+            taken = set(self.keys.values())
+            key = f"{scope}.{name}" if name in taken else name
+            self.keys[(name, attr_type, scope)] = key
+            element = self.myElement(
+                "key", id=key, **{"for": scope, "attr.name": name, "attr.type": attr_type}
+            )
+            self.xml.insert(0, element)
+        return self.keys[(name, attr_type, scope)]
+
+
+def _link_attrs(graph: nx.MultiDiGraph, target: str, data: dict) -> dict[str, str | int]:
     attrs = _scalars({k: v for k, v in data.items() if k not in ("id", "evidence", "docs")})
     sentences = evidence_sentences(graph, data)
     if sentences:
         attrs["evidence"] = "\n".join(sentences)
     if data.get("docs"):
         attrs["docs"] = LIST_SEPARATOR.join(label(d, graph.nodes[d]) for d in data["docs"])
-    attrs["weight"] = max(1, len(sentences))
+    fact = "seen" in data  # a fact read from the texts, not a link of the structure
+    attrs["weight"] = len(sentences) if fact else 1
+    if fact:
+        attrs.update(_span(fact_dates(graph, target, data["type"], data)))
+    attrs["label"] = _words(data["type"])
+    attrs["labelE"] = data["type"]
     return attrs
+
+
+def _span(dates: list[str]) -> dict[str, str]:
+    """`start`, `end` and Gephi's `timeset` of the first and last of `dates`; none if empty."""
+    if not dates:
+        return {}
+    start, end = min(dates), max(dates)
+    return {"start": start, "end": end, "timeset": f"<[{start}, {end}]>"}
+
+
+def _words(link_type: str) -> str:
+    """A link type as a label reads: PARTICIPATED_IN → participated in."""
+    return link_type.lower().replace("_", " ")
 
 
 def _scalars(data: dict) -> dict[str, str | int]:

@@ -30,12 +30,14 @@ that none holds (`|`, else one of the Private Use Area), which `arguments` passe
 
 @dataclass
 class CsvImport:
-    """Files written for the loader, and whether a cell holds a line break (the loader then
-    needs --multiline-fields, which makes it slower)."""
+    """Files written for the loader, the nodes and relationships in them, and whether a cell
+    holds a line break (the loader then needs --multiline-fields, which makes it slower)."""
 
     directory: Path
     files: list[Path]
     multiline: bool
+    nodes: int
+    relationships: int
     delimiter: str = ARRAY_DELIMITER  # between the items of list properties
 
     def arguments(self) -> list[str]:
@@ -96,7 +98,9 @@ def write_neo4j_csv(graph: nx.MultiDiGraph, directory: Path) -> CsvImport:
         for text in (cell if isinstance(cell, list) else [cell])
         if isinstance(text, str)
     )
-    return CsvImport(directory, written, multiline, delimiter)
+    node_rows = sum(len(rows) for rows in nodes.values())
+    link_rows = sum(len(rows) for rows in links.values())
+    return CsvImport(directory, written, multiline, node_rows, link_rows, delimiter)
 
 
 def _stored_sets(link_type: str) -> dict[str, Prop]:

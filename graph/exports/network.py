@@ -71,12 +71,12 @@ def select(graph: nx.MultiDiGraph, where: Slice) -> nx.MultiDiGraph:
     """The facts of `graph` inside the slice, with what they stand on (see the module's doc)."""
     if where == Slice():
         return graph
-    places = _evidence_places(graph)
+    places = evidence_places(graph)
     facts = {
         (u, v, k)
         for u, v, k, data in graph.edges(keys=True, data=True)
         if k in EVIDENCE_LINKS
-        and _dated_in(_fact_dates(graph, v, k, data), where)
+        and _dated_in(fact_dates(graph, v, k, data), where)
         and _placed_in(data["evidence"], places, where.place)
     }
     keep: set[str] = set()
@@ -97,8 +97,9 @@ def entity_graph(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
 
 
 def comeet(graph: nx.MultiDiGraph) -> nx.Graph:
-    """Persons, joined when they took part in the same events; `weight` counts the events and
-    `events` names them. Persons who met nobody stay, as isolated nodes."""
+    """Persons, joined when they took part in the same events; `weight` counts the events,
+    `events` names them and `dates` gives their dates. Persons who met nobody stay, as
+    isolated nodes."""
     net = nx.Graph()
     for person, data in graph.nodes(data=True):
         if data["kind"] == "Person":
@@ -110,13 +111,17 @@ def comeet(graph: nx.MultiDiGraph) -> nx.Graph:
         attendees = sorted(u for u, _, k in edges if k == "PARTICIPATED_IN")
         for a, b in combinations(attendees, 2):
             if not net.has_edge(a, b):
-                net.add_edge(a, b, weight=0, events=[])
-            net.edges[a, b]["weight"] += 1
-            net.edges[a, b]["events"].append(label(event, data))
+                net.add_edge(a, b, weight=0, events=[], dates=[])
+            met = net.edges[a, b]
+            met["weight"] += 1
+            met["events"].append(label(event, data))
+            met["dates"] += [data["date"]] if data.get("date") else []
     return net
 
 
-def _fact_dates(graph: nx.MultiDiGraph, target: str, link_type: str, data: dict) -> list[str]:
+def fact_dates(graph: nx.MultiDiGraph, target: str, link_type: str, data: dict) -> list[str]:
+    """When a fact held: its event's date for a participation or an organizing, else the dates
+    of the reports it was seen in."""
     event_date = graph.nodes[target].get("date") if link_type in _DATED_BY_EVENT else None
     return [event_date] if event_date else data["seen"]
 
@@ -142,7 +147,7 @@ def _within(place: str | None, area: str) -> bool:
     return place == area or (found is not None and area in found.within)
 
 
-def _articles(graph: nx.MultiDiGraph) -> dict[tuple[str, int], str]:
+def articles(graph: nx.MultiDiGraph) -> dict[tuple[str, int], str]:
     """(document id, article index) → article id."""
     return {
         (doc, graph.nodes[a]["index"]): a
@@ -151,13 +156,13 @@ def _articles(graph: nx.MultiDiGraph) -> dict[tuple[str, int], str]:
     }
 
 
-def _evidence_places(graph: nx.MultiDiGraph) -> dict[str, str | None]:
+def evidence_places(graph: nx.MultiDiGraph) -> dict[str, str | None]:
     """Evidence id → the place of its article, else of its document."""
-    articles = _articles(graph)
+    in_document = articles(graph)
     places = {}
     for e, doc, k in graph.edges(keys=True):
         if k == "QUOTED_FROM":
-            article = articles.get((doc, graph.nodes[e]["article"]))
+            article = in_document.get((doc, graph.nodes[e]["article"]))
             place = article and graph.nodes[article].get("place")
             places[e] = place or graph.nodes[doc].get("place")
     return places
@@ -165,11 +170,11 @@ def _evidence_places(graph: nx.MultiDiGraph) -> dict[str, str | None]:
 
 def _stands_on(graph: nx.MultiDiGraph, kept: set[str]) -> set[str]:
     """The bodies of kept posts and the articles of kept evidence sentences."""
-    articles = _articles(graph)
+    in_document = articles(graph)
     more = set()
     for u, v, k in graph.edges(keys=True):
         if k == "POST_IN" and u in kept:
             more.add(v)
         elif k == "QUOTED_FROM" and u in kept:
-            more.add(articles.get((v, graph.nodes[u]["article"])))
+            more.add(in_document.get((v, graph.nodes[u]["article"])))
     return more - {None}

@@ -1,24 +1,34 @@
 """Popolo JSON (popoloproject.com): the persons, organizations, posts, memberships and events of
 the graph in one document, the form that parliamentary-monitoring tools read.
 
-Each holding of a post is a Membership of the post's organization, with the title as its role.
-Facts keep their evidence as Popolo `sources`: the evidence IRI as the link's url and the
-sentence as its note. Popolo has no role for an event's attendee, so an attendee's notes start
-with the roles (`chair, speak: 会议由…主持`). An organization has one parent and an event one
-organizer in Popolo: where the graph has more, the best-attested one is given (the most
-evidence sentences, then the smallest id). The schemas in popolo_schemas/ check the output.
+Each holding of a post is a Membership of the post's organization, with the title as its role
+and, as `start_date` and `end_date`, the first and last days its reports were seen on (the span
+the sources attest, not an appointment's dates, which the texts seldom give). An organization's
+`classification` (party committee, government, congress, CPPCC, court, procuratorate,
+enterprise …) is read from its name by the table popolo_classes.tsv. Facts keep their evidence
+as Popolo `sources`: the url of the document the sentence is in where the document has one
+(a web page's address), else the evidence IRI, and the sentence as the note. Popolo has no
+role for an event's attendee, so an attendee's notes start with the roles
+(`chair, speak: 会议由…主持`). An organization has one parent and an event one organizer in
+Popolo: where the graph has more, the best-attested one is given (the most evidence sentences,
+then the smallest id). The schemas of the Popolo specification check the
+output (tests/data/popolo-spec), and the stricter ones of popolo_schemas/ too.
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Iterable
+from functools import cache
+from importlib.resources import files
 from pathlib import Path
 
 import networkx as nx
 
 from graph.exports.network import evidence_of, label, post_body
 from graph.vocab import iri
+
+_CLASSES = "popolo_classes.tsv"
 
 
 def popolo(graph: nx.MultiDiGraph) -> dict[str, list[dict]]:
@@ -39,9 +49,33 @@ def popolo(graph: nx.MultiDiGraph) -> dict[str, list[dict]]:
     }
 
 
-def write_popolo(graph: nx.MultiDiGraph, path: Path) -> None:
-    text = json.dumps(popolo(graph), ensure_ascii=False, indent=1)
+def write_popolo(graph: nx.MultiDiGraph, path: Path) -> dict[str, int]:
+    """Write the document; returns how many records of each class it holds."""
+    document = popolo(graph)
+    text = json.dumps(document, ensure_ascii=False, indent=1)
     path.write_text(text + "\n", encoding="utf-8")
+    return {kind: len(records) for kind, records in document.items()}
+
+
+def classification(name: str) -> str | None:
+    """The kind of body a name says (popolo_classes.tsv): 许昌市委 → party committee."""
+    ends, holds = _classes()
+    found = [(len(word), kind) for word, kind in ends if name.endswith(word)]
+    if found:
+        return max(found)[1]
+    return next((kind for word, kind in holds if word in name), None)
+
+
+@cache
+def _classes() -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """The lines of popolo_classes.tsv: (word, classification) to match at the end, in."""
+    table: dict[str, list[tuple[str, str]]] = {"end": [], "in": []}
+    text = files("graph.exports").joinpath(_CLASSES).read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            match, word, kind = line.split("\t")
+            table[match].append((word, kind))
+    return table["end"], table["in"]
 
 
 def _person(graph: nx.MultiDiGraph, person: str) -> dict:
@@ -51,6 +85,9 @@ def _person(graph: nx.MultiDiGraph, person: str) -> dict:
 def _organization(graph: nx.MultiDiGraph, org: str) -> dict:
     data = graph.nodes[org]
     out = {"id": org, "name": label(org, data)}
+    kind = classification(out["name"])
+    if kind:
+        out["classification"] = kind
     if data.get("aliases"):
         out["other_names"] = [{"name": alias} for alias in data["aliases"]]
     parent = _best(graph, graph.out_edges(org, keys=True, data=True), "PART_OF", end=1)
@@ -79,6 +116,8 @@ def _membership(graph: nx.MultiDiGraph, person: str, post: str, data: dict) -> d
     org = post_body(graph, post) or data.get("org")
     if org:
         out["organization_id"] = org
+    if data.get("seen"):
+        out["start_date"], out["end_date"] = min(data["seen"]), max(data["seen"])
     return out | _sources(graph, data)
 
 
@@ -113,5 +152,14 @@ def _sources(graph: nx.MultiDiGraph, link: dict, prefix: str = "") -> dict:
     evidence = evidence_of(graph, link)
     if not evidence:
         return {}
-    texts = [{"url": iri(e), "note": prefix + graph.nodes[e]["text"]} for e in evidence]
+    quoted_from = {
+        e: doc for e, doc, k in graph.out_edges(evidence, keys=True) if k == "QUOTED_FROM"
+    }
+    texts = [
+        {
+            "url": graph.nodes[quoted_from[e]].get("url") or iri(e),
+            "note": prefix + graph.nodes[e]["text"],
+        }
+        for e in evidence
+    ]
     return {"sources": texts}

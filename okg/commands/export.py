@@ -2,13 +2,16 @@
 
 Both read the graph from either store (the store options of okg/commands/graph.py), keep the
 slice asked for (--since, --until, --place; graph/exports/network.py says what a slice keeps)
-and hand it to one of the writers in graph/exports/.
+and hand it to one of the writers in graph/exports/. Each then says what the file holds, in
+the file's own words (GraphML's nodes and edges, RDF's triples, Popolo's records, Neo4j's
+nodes and relationships): never "links", which `okg stats` keeps for the facts read from the
+texts. `--json` says it as one JSON object on stdout, for programs.
 """
 
 from __future__ import annotations
 
+import json
 import shlex
-from collections.abc import Callable
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
@@ -65,11 +68,9 @@ PlaceOption = Annotated[
     typer.Option(help="Only facts reported from this place or a place within it (承德市)."),
 ]
 
-_WRITERS: dict[Format, Callable[[nx.MultiDiGraph, Path], None]] = {
-    Format.turtle: write_turtle,
-    Format.jsonld: write_jsonld,
-    Format.popolo: write_popolo,
-}
+JsonOption = Annotated[
+    bool, typer.Option("--json", help="Say what was written as one JSON object on stdout.")
+]
 
 
 def _read(
@@ -93,6 +94,14 @@ def export_command(
         Projection,
         typer.Option(help="GraphML only: the network, or persons joined by shared events."),
     ] = Projection.network,
+    ontology: Annotated[
+        bool,
+        typer.Option(
+            "--ontology",
+            help="Turtle and JSON-LD only: add the okg: vocabulary (classes and properties, "
+            "with labels, domains and ranges) to the file, so that it defines every term.",
+        ),
+    ] = False,
     since: SinceOption = None,
     until: UntilOption = None,
     place: PlaceOption = None,
@@ -100,27 +109,36 @@ def export_command(
     data: DataOption = None,
     neo4j_uri: UriOption = None,
     neo4j_user: UserOption = None,
+    as_json: JsonOption = False,
 ) -> None:
-    """Write the graph for another tool: GraphML (Gephi, Cytoscape, yEd), Turtle or JSON-LD,
-    Popolo JSON, or CSV files for `neo4j-admin database import`.
+    """Write the graph for another tool: GraphML (Gephi, Cytoscape, yEd, igraph, TinkerPop),
+    Turtle or JSON-LD (any RDF store), Popolo JSON, or CSV files for `neo4j-admin database
+    import`. docs/exports.md says what each holds.
 
     Example: okg export graphml meetings.graphml --projection comeet --place 承德市
     """
     if projection is not Projection.network and fmt is not Format.graphml:
         raise typer.BadParameter("only graphml has projections", param_hint="--projection")
+    if ontology and fmt not in (Format.turtle, Format.jsonld):
+        raise typer.BadParameter("only turtle and jsonld take it", param_hint="--ontology")
     graph = _read(store, data, neo4j_uri, neo4j_user, Slice(since, until, place))
     if fmt is Format.neo4j_csv:
         loaded = write_neo4j_csv(graph, path)
         command = ["neo4j-admin", "database", "import", "full", "neo4j", *loaded.arguments()]
-        _say(f"wrote {len(loaded.files)} files in {path}; load them with")
-        _say(f"  cd {shlex.quote(str(path))} && {shlex.join(command)}")
+        counts = {"nodes": loaded.nodes, "relationships": loaded.relationships}
+        _report(fmt, path, counts | {"files": len(loaded.files)}, as_json)
+        _say(f"load them with\n  cd {shlex.quote(str(path))} && {shlex.join(command)}")
         return
     path.parent.mkdir(parents=True, exist_ok=True)
     if fmt is Format.graphml:
-        write_graphml(graph, path, projection.value)
+        written = write_graphml(graph, path, projection.value)
+        counts = {"nodes": written.number_of_nodes(), "edges": written.number_of_edges()}
+    elif fmt is Format.popolo:
+        counts = write_popolo(graph, path)
     else:
-        _WRITERS[fmt](graph, path)
-    _say(f"wrote {path} ({_size(graph)})")
+        write = write_turtle if fmt is Format.turtle else write_jsonld
+        counts = {"triples": write(graph, path, ontology)}
+    _report(fmt, path, counts, as_json)
 
 
 @app.command("view")
@@ -133,10 +151,12 @@ def view_command(
     data: DataOption = None,
     neo4j_uri: UriOption = None,
     neo4j_user: UserOption = None,
+    as_json: JsonOption = False,
 ) -> None:
     """Write one HTML page that shows the network of persons, bodies and events: click a node
-    for its posts, events and the sentences they were read from, or search a name. The page
-    needs nothing else and makes no request, so it can be mailed or opened offline.
+    for its posts, events, a person's timeline and the sentences they were read from; search a
+    name; keep a span of dates, a place or kinds of node. The page needs nothing else and makes
+    no request, so it can be mailed or opened offline.
 
     Example: okg view chengde.html --place 承德市 --since 2023-01-01
     """
@@ -145,14 +165,18 @@ def view_command(
     span = f"{since or '…'} – {until or '…'}" if since or until else None
     title = " · ".join(x for x in ("officials-kg", place, span) if x)
     path.parent.mkdir(parents=True, exist_ok=True)
-    write_view(graph, path, title)
-    _say(f"wrote {path} ({_size(graph)})")
+    _report("view", path, write_view(graph, path, title), as_json)
+
+
+def _report(fmt: str, path: Path, counts: dict[str, int], as_json: bool) -> None:
+    """What was written: a line on stderr (`wrote g.graphml: 266 nodes, 267 edges`), or with
+    --json one object on stdout."""
+    if as_json:
+        print(json.dumps({"format": str(fmt), "path": str(path), "wrote": counts}))
+    else:
+        _say(f"wrote {path}: " + ", ".join(f"{n:,} {what}" for what, n in counts.items()))
 
 
 def _say(text: str) -> None:
     """A line on stderr, never wrapped: paths and commands stay whole, to be copied."""
     Console(stderr=True, soft_wrap=True, highlight=False).print(text, markup=False)
-
-
-def _size(graph: nx.MultiDiGraph) -> str:
-    return f"from {graph.number_of_nodes():,} nodes and {graph.number_of_edges():,} links"
