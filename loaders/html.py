@@ -125,7 +125,11 @@ def read_page(data: bytes, url: str | None = None) -> Page:
         date_extraction_params=DATE_SEARCH,
     )
     body = (found.text or "").strip() if isinstance(found, TrafilaturaDocument) else ""
-    if len(body) < MIN_TEXT or _links_only(body, decoded.text):
+    if (
+        not isinstance(found, TrafilaturaDocument)
+        or len(body) < MIN_TEXT
+        or _links_only(body, decoded.text)
+    ):
         raise LoadError("no main text in the page (an index or a page of links?)")
     title = (found.title or "").strip() or None
     text = body if title is None or body.startswith(title) else f"{title}\n\n{body}"
