@@ -32,7 +32,7 @@ from extraction.orgs import (
 INTRO = re.compile(
     r"(?:主持召开|组织召开|召开了|召开|举行了|举行|举办了|举办|开展了|开展|组织开展|组织"
     r"|参加了|参加|出席了|出席|列席|主持|收听收看了|收听收看|参观|筹备|贯彻落实|贯彻|落实|学习|传达"
-    r"|讲授|宣讲|主讲"
+    r"|讲授|宣讲|主讲|提请|提交|决定"
     r"|围绕|按照|根据|通过|经|在|于|到|赴|(?<!党)的|了|是|对|就|将|把|为|向|从|等|要|取消|进行"
     r"|和|与|及|领悟|深入|聚焦|贯穿|坚持|完善)$"
 )
@@ -49,21 +49,48 @@ HAPPENED_AFTER = re.compile(
     r"(?:召开|举行|举办|开幕|闭幕|在[^，。]{1,12}?(?:召开|举行|举办))"
 )
 BACKGROUND_AFTER = re.compile(r"^(?:精神|决议|部署|要求|报告|以来|期间|之后|后)")
+BRACKETED = re.compile(r"[（(][\u4e00-\u9fff]{1,4}[）)]$")
+# 市委书记张三主持召开市委常委会, 市政协召开常委会议: the bare 常委会 of a named
+# committee is its meeting
+_COMMITTEE_WORD = r"(?P<word>常委(?:（扩大）|\(扩大\)|扩大)?会议?)(?=[，。；]|$)"
+COMMITTEE_MEETING = (
+    re.compile(rf"(?:召开|举行)了?(?P<body>[^，。；：、\n]{{0,12}}?委){_COMMITTEE_WORD}"),
+    re.compile(
+        rf"(?P<body>[^，。；：、\n\d]{{0,12}}?(?:委|政协))(?:[^，。；：\n]{{0,12}}?(?:召开|举行)了?)"
+        rf"{_COMMITTEE_WORD}"
+    ),
+)
+WIRE_LEAD = re.compile(r"^(?:[^，。]*?\d+月\d+日电)?(?:[（(][^）)]{1,10}[）)])?")
+# who holds a meeting, in the words before its verb: up to a date, a time or a place
+HOLDER = re.compile(r"[^\d在于今昨前上下晚]+?(?=\d|在|于|今天|昨天|前天|上午|下午|晚上|$)")
 NUMBERED = re.compile(r"[第]?[一二三四五六七八九十百\d]+(?:届|次)")
 STOP = set("，。；：！？（）()\n《》、")
 VISIT = re.compile(
-    r"(?P<who>[^，。；：！？\n]{2,24}?)(?P<verb>来|到|赴|在)(?P<where>[^，。；：！？\n、]{1,14}?)"
-    r"(?P<what>考察调研|调研|考察|视察|慰问|走访|(?:亲切)?(?:接见|会见)[^，。；]{2,20}?(?=[，。；]|$))"
+    r"(?P<who>[^，。；：！？\n]{2,24}?)(?P<verb>来到|前往|莅临|深入|走进|来|到|赴|在)"
+    r"(?P<where>[^，。；：！？\n、]{1,14}?)(?:，(?=实地|专程|专题|专项))?"
+    r"(?P<what>(?:专题|专项|实地|专程|参观|督促|走访)*"
+    r"(?:考察调研|调研|考察|视察|慰问|走访|督查|检查|(?:亲切)?接见[^，。；]{2,20}?(?=[，。；]|$)))"
+    r"(?=[^，。；：！？\n]{0,12}?(?:[，。；：！？\n]|时|期间|并|$))"  # what is done there
+)
+# 张三会见李四一行: the host and the guests of a reception, each of whom attends
+RECEPTION = re.compile(
+    r"(?P<who>[^，。；：！？\n]{2,24}?)(?:在[^，。；：！？\n]{1,12}?)?(?P<what>会见|会谈)了?"
+    r"(?P<guest>[^，。；：！？\n]{2,80}?)(?=[，。；！？\n]|$)"
 )
 CONGRESS = re.compile(r"党的[一二三四五六七八九十]{2,3}大(?![学会局队厦街道楼])")  # 党的二十大
-VISIT_WORD = re.compile(r"考察|调研|视察|慰问|走访|接见|会见")
+VISIT_WORD = re.compile(r"考察|调研|视察|慰问|走访|接见|会见|会谈|督查|检查")
+"""Every visit and reception names one of these: most sentences need no other search."""
 VISITS_PLACE = re.compile(
     r"(?P<who>[^，。；：！？\n]{2,12}?)(?P<what>视察|考察)(?P<where>[^，。；：！？\n、时]{2,6})时"
 )
 LEAD_NOISE = re.compile(
-    r"^(?:.*?\d+[月日](?:\d+日)?(?:[上下]午|晚)?|近日|日前|当天|同日|随后|会上|此前|今年|去年)"
+    r"^(?:[（(][^）)]{1,10}[）)])?"  # a tag: （两会受权发布）
+    r"(?:.*?\d+[月日](?:\d+日)?(?:电|[上下]午|晚)?|近日|日前|当天|同日|随后|会上|此前|今年|去年)?"
 )
 LEADING = re.compile(r"(?:带队|率队|带领|率)$")  # 郑桂清带队到…调研: 郑桂清 goes
+HOST_GROUP = re.compile(r"^[^，。；：！？\n]{0,6}领导(?=[^，。；：！？\n]{2,}等$)")
+GUEST_LEAD = re.compile(r"^(?:出席|参加|列席)[^，。；：！？\n]{2,30}?的")
+PARTY = re.compile(r"(?:一行|等)$")  # 张三一行到…: 张三 and those with him
 VISITORS = re.compile(r"(?:团|组|一行|代表团|考察团|调研组|检查组)$")
 MIN_NAME = 6
 
@@ -78,6 +105,8 @@ class EventMention:
     reported: bool
     background: bool
     visitor: str | None = None  # who went, for a visit named by its visitor
+    visitor_role: str = "lead"  # the visitor leads a visit, hosts a reception (attend)
+    guests: tuple[str, ...] = ()  # the known persons received (they attend)
 
 
 @cache
@@ -126,6 +155,10 @@ def _named(text: str, m: re.Match[str], ctx: PlaceContext) -> EventMention | Non
         if text[start - 1] == "”" and "“" in text[:start]:
             start = text.rindex("“", 0, start)  # a quoted name may hold commas
             continue
+        bracket = BRACKETED.search(text, 0, start)
+        if bracket:
+            start = bracket.start()  # 常委（扩大）会议: a part in brackets
+            continue
         start -= 1
     raw = LEAD_NOISE.sub("", text[start:end])
     if raw.startswith("“") and raw.count("“") > raw.count("”"):
@@ -136,8 +169,12 @@ def _named(text: str, m: re.Match[str], ctx: PlaceContext) -> EventMention | Non
     verb = HAPPENED_BEFORE.search(before)
     head = _clause_before(before[: verb.start()]) if verb else ""  # who or what held it
     organizer = None
+    holder = HOLDER.match(_clause_of_holder(before[: verb.start()])) if verb else None
     if _sitting_pattern().fullmatch(raw) and _is_session(head):
         raw = head + raw  # 十六届人大四次会议举行第二次全体会议: a sitting of that session
+    elif raw.startswith("第") and holder and ends_with_suffix(holder.group()):
+        raw = holder.group() + raw  # X主席团15日在北京举行第七次会议 → X主席团第七次会议
+        organizer = canonical_org(holder.group(), ctx)
     elif 2 <= len(head) <= 24 and (ends_with_suffix(head) or PLACE_WORDS.match(head)):
         organizer = canonical_org(head, ctx)
     name = resolve_place_words(raw, ctx)
@@ -162,6 +199,12 @@ def _named(text: str, m: re.Match[str], ctx: PlaceContext) -> EventMention | Non
         reported=bool(verb or HAPPENED_AFTER.match(after) or (numbered and not background)),
         background=background,
     )
+
+
+def _clause_of_holder(text: str) -> str:
+    """`text`'s last clause without a wire dateline or a tag, dates and places kept (the
+    holder of a meeting is read up to them)."""
+    return WIRE_LEAD.sub("", re.split(r"[，。；：、\n]", text)[-1])
 
 
 def _clause_before(text: str) -> str:
@@ -208,22 +251,48 @@ def _home_abbreviation(where: str, home: str | None) -> str:
     return where
 
 
+def _visitor(who: str, persons: AbstractSet[str]) -> tuple[str | None, str]:
+    """Who goes (or receives), and how a visit's name writes them: the longest known name
+    the words end with (a set's order changes from run to run), with 一行 if they say it
+    (市委书记韩立群一行到… → 韩立群一行到…); else the group as written (考察团)."""
+    words = LEADING.sub("", LEAD_NOISE.sub("", who).lstrip("，"))
+    party = PARTY.search(words)
+    bare = words[: party.start()] if party else words
+    visitor = max((p for p in persons if bare.endswith(p)), key=len, default=None)
+    if visitor is None:
+        return None, words
+    return visitor, visitor + ("一行" if party and party.group() == "一行" else "")
+
+
 def _visits(text: str, ctx: PlaceContext, persons: AbstractSet[str]) -> list[EventMention]:
     if not VISIT_WORD.search(text):
         return []  # most sentences: skip the two slow patterns below
     out = []
     home = ctx.city.name if ctx.city else None
     for m in VISIT.finditer(text):
-        who = LEADING.sub("", LEAD_NOISE.sub("", m.group("who")).lstrip("，"))
-        # the longest known name it ends with (a set's order changes from run to run)
-        visitor = max((p for p in persons if who.endswith(p)), key=len, default=None)
-        if visitor:
-            who = visitor  # 市委书记韩立群到高新区调研 → 韩立群到高新区调研
+        visitor, who = _visitor(m.group("who"), persons)
         if not (visitor or VISITORS.search(who)):
             continue  # 此次来许昌考察: no one named goes anywhere
         where = _home_abbreviation(m.group("where"), home)
-        name = f"{who}{m.group('verb')}{where}{m.group('what')}"
+        verb = "到" if m.group("verb") in ("来到", "前往", "深入", "走进") else m.group("verb")
+        name = f"{who}{verb}{where}{m.group('what')}"
         out.append(EventMention(m.start(), m.end(), name, "visit", None, True, False, visitor))
+    for m in RECEPTION.finditer(text):
+        host, who = _visitor(m.group("who"), persons)
+        if host is None:
+            continue  # 会见 with no one named who receives
+        group = HOST_GROUP.match(LEAD_NOISE.sub("", m.group("who")))
+        if group:
+            who = resolve_place_words(group.group(), ctx)  # 市领导张三、李四等会见 → X市领导
+        guest = GUEST_LEAD.sub("", m.group("guest"))  # 出席…会议的港澳委员 → 港澳委员
+        # the hosts listed (市领导张三、李四等) and the guests named attend
+        guests = tuple(sorted(p for p in persons if p in guest or p in m.group("who")))
+        name = f"{who}{m.group('what')}{guest}"
+        out.append(
+            EventMention(
+                m.start(), m.end(), name, "visit", None, True, False, host, "attend", guests
+            )
+        )
     for m in VISITS_PLACE.finditer(text):
         who = re.sub(r"(?:总书记|同志)$", "", LEAD_NOISE.sub("", m.group("who")))
         if who in persons:
@@ -240,6 +309,19 @@ def find_events(
     named += [
         EventMention(m.start(), m.end(), m.group(), "meeting", None, False, False)
         for m in CONGRESS.finditer(text)
+    ]
+    named += [
+        EventMention(
+            m.start("body"),
+            m.end(),
+            canonical_org(m.group("body"), ctx) + m.group("word"),
+            "meeting",
+            canonical_org(m.group("body"), ctx),
+            True,
+            False,
+        )
+        for pattern in COMMITTEE_MEETING
+        for m in pattern.finditer(text)
     ]
     named = [e for e in named if not _in_book_title(text, e.start)]
     found = _visits(text, ctx, persons) + sorted(named, key=lambda e: e.start - e.end)

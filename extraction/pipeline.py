@@ -528,7 +528,9 @@ def extract_document(doc: Document) -> DocumentRecord:
                     elif moved and sitting_of_session(current.name, event.name):
                         current = event  # X会议举行第二次全体会议: the story is the sitting's
                     if mention.visitor:
-                        c.take_part(mention.visitor, event, {"lead"}, ev)
+                        c.take_part(mention.visitor, event, {mention.visitor_role}, ev)
+                    for guest in mention.guests:
+                        c.take_part(guest, event, {"attend"}, ev)
                 here.append((mention, event))
             visits = [m for m, _ in here if m.visitor]
             for role in _roles(text, mentions, visits):

@@ -156,3 +156,52 @@ def test_yesterday_is_the_day_before_publication():
 def test_recently_names_no_day():
     text = "发布日期：2026-02-19\n日前，镇党委书记周小伟带队开展春节走访慰问活动。"
     assert set(_event_dates(text).values()) == {None}
+
+
+# -- events -----------------------------------------------------------------------------
+
+
+def _events(text: str) -> set[tuple[str, str]]:
+    return {(e.name, e.type) for e in _record(text).events}
+
+
+def _parts(text: str) -> set[tuple[str, str, tuple[str, ...]]]:
+    record = _record(text)
+    names = {e.id: e.name for e in record.events}
+    return {(p.person, names[p.event], tuple(p.roles)) for p in record.participations}
+
+
+def test_a_reception_is_an_event_its_host_and_guests_attend():
+    text = (
+        "本报讯 11月4日，沧州市市长张小彤在某酒店会见了某国某市市长李四宝一行。"
+        "副市长王大仁参加会见。"
+    )
+    ((name, kind),) = _events(text)
+    assert kind == "visit" and name.startswith("张小彤会见")
+    assert {(p, roles) for p, _, roles in _parts(text)} >= {
+        ("张小彤", ("attend",)),
+        ("李四宝", ("attend",)),
+        ("王大仁", ("attend",)),
+    }
+
+
+def test_visits_in_the_forms_of_the_genre():
+    names = {n for n, _ in _events("5月8日，农业部副部长陈小华一行到麒麟区调研农业农村工作。")}
+    assert names == {"陈小华一行到麒麟区调研"}
+    parts = _parts("5月4日，副省长郑小琪率队到曲靖市调研工业经济工作。")
+    assert {(p, roles) for p, _, roles in parts} == {("郑小琪", ("lead",))}
+
+
+def test_the_bare_standing_committee_meeting_of_a_named_committee():
+    text = "本报讯 8月4日，莆田市委书记杨小生主持召开市委常委会，研究有关工作。"
+    assert ("莆田市委常委会", "meeting") in _events(text)
+
+
+def test_a_part_in_brackets_stays_in_the_name():
+    text = "本报讯 3月1日，县委召开县委常委（扩大）会议，传达有关精神。"
+    assert any("常委（扩大）会议" in name for name, _ in _events(text))
+
+
+def test_a_numbered_meeting_is_named_after_its_holder_not_its_dateline_or_tag():
+    text = "新华社北京3月15日电 （受权发布）某某大会主席团15日上午在人民大会堂举行第七次会议。"
+    assert {name for name, _ in _events(text)} == {"某某大会主席团第七次会议"}
