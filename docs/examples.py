@@ -1,15 +1,16 @@
 """The outputs of the examples in README.md and docs/*.md, written by cog (cogapp) from real
 runs of today's code, so that what the pages show is what `okg` prints.
 
-    .venv/bin/cog -r -I docs README.md docs/*.md          # regenerate every output
-    .venv/bin/cog --check -I docs README.md docs/*.md     # fails if one is stale
+    .venv/bin/cog -r -I docs README.md docs/*.md benchmarks/README.md       # regenerate all
+    .venv/bin/cog --check -I docs README.md docs/*.md benchmarks/README.md  # fails if stale
 
 A page marks an example with `[[[cog shell("okg …")]]]` … `[[[end]]]` in HTML comments
 around a code block. Commands run with bash in a scratch folder of their own, with this
 environment's bin folder first on PATH (so `okg` is the one installed here) and 100
-terminal columns. The folder holds `seeds/`, `eval/` and `docs/` of the repository (linked),
-and the embedded store in `data/okg` once `okg ingest seeds/` has run: every page may ask
-for it (`seeds()`), and that command runs once per cog run, whichever page comes first.
+terminal columns. The folder holds `seeds/`, `eval/`, `docs/` and `benchmarks/` of the
+repository (linked), and the embedded store in `data/okg` once `okg ingest seeds/` has run:
+`shell` makes sure it has, and that command runs once per cog run, whichever page comes
+first.
 What changes from run to run (timings, the elapsed time of a progress bar) is replaced by
 `…`, so that the outputs are the same for the same code.
 """
@@ -29,7 +30,7 @@ from pathlib import Path
 import cog  # type: ignore[import-not-found]  # present when cog runs this
 
 ROOT = Path(__file__).resolve().parent.parent
-LINKED = ("seeds", "eval", "docs")
+LINKED = ("seeds", "eval", "docs", "benchmarks")
 COLUMNS = 100
 INGEST = "okg ingest seeds/"
 
@@ -73,14 +74,9 @@ def output(command: str) -> str:
     return text + (f"\n[exit status {ran.returncode}]" if ran.returncode else "")
 
 
-def seeds() -> None:
-    """Make sure the seeds are in the scratch folder's store (`okg ingest seeds/`)."""
-    output(INGEST)
-
-
 def shell(*commands: str) -> None:
     """A code block: each command after `$ `, then its output; the seeds ingested first."""
-    seeds()
+    output(INGEST)
     cog.outl("```console")
     for command in commands:
         cog.outl(f"$ {command}")
@@ -88,3 +84,8 @@ def shell(*commands: str) -> None:
         if printed:
             cog.outl(printed)
     cog.outl("```")
+
+
+def markdown(command: str) -> None:
+    """What `command` prints, as the page's own Markdown (a table of benchmarks/report.py)."""
+    cog.outl(output(command))

@@ -12,8 +12,12 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-PAGES = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
-REGENERATE = "cog -r -I docs README.md docs/*.md"  # docs/development.md says the same
+PAGES = [
+    ROOT / "README.md",
+    *sorted((ROOT / "docs").glob("*.md")),
+    ROOT / "benchmarks" / "README.md",
+]
+REGENERATE = "cog -r -I docs README.md docs/*.md benchmarks/README.md"  # as docs/development.md
 FRESH_MACHINE = [
     "python3 -m venv .venv && .venv/bin/pip install -q . && .venv/bin/okg ingest seeds/ "
     "&& .venv/bin/okg stats",
@@ -41,6 +45,7 @@ def test_every_example_output_is_what_the_command_prints_today() -> None:
 def test_the_pages_have_examples_to_check() -> None:
     marked = [p.name for p in PAGES if "[[[cog" in p.read_text(encoding="utf-8")]
     assert {"README.md", "queries.md", "extraction.md"} <= set(marked)
+    assert "[[[cog" in (ROOT / "benchmarks" / "README.md").read_text(encoding="utf-8")
 
 
 def test_the_readme_is_short_and_starts_with_the_two_commands() -> None:
