@@ -14,9 +14,12 @@ import os
 import socket
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
+
+from extraction.records import DocumentRecord, Evidence, Organization, Person, Position
 
 ROOT = Path(__file__).resolve().parent.parent
 STORY = "2024年3月5日，县委召开常委会会议，县长张三出席并讲话。\n"
@@ -24,11 +27,13 @@ GBK_NAME = "会议".encode("gbk") + b".txt"  # a name from a Windows archive, no
 READERS = [["articles", "--json"], ["extract", "--format", "jsonl"]]
 
 
-def okg(*args: str | bytes | Path, cwd: Path = ROOT) -> subprocess.CompletedProcess[bytes]:
+def okg(
+    *args: str | bytes | Path, cwd: Path = ROOT, timeout: float = 300
+) -> subprocess.CompletedProcess[bytes]:
     """`okg ARGS` in a process of its own; its output as bytes."""
     command = [sys.executable, "-m", "okg.cli", *map(os.fsencode, args)]
     env = {**os.environ, "COLUMNS": "200"}
-    return subprocess.run(command, cwd=cwd, capture_output=True, timeout=300, env=env)
+    return subprocess.run(command, cwd=cwd, capture_output=True, timeout=timeout, env=env)
 
 
 def error_lines(result: subprocess.CompletedProcess[bytes]) -> list[str]:
@@ -37,6 +42,11 @@ def error_lines(result: subprocess.CompletedProcess[bytes]) -> list[str]:
 
 def ingest(tmp_path: Path, *paths: str | bytes | Path) -> subprocess.CompletedProcess[bytes]:
     return okg("ingest", "--data", tmp_path / "store", *paths, cwd=tmp_path)
+
+
+def run(command: list[str], tmp_path: Path, *paths: Path) -> subprocess.CompletedProcess[bytes]:
+    """A reading command (READERS), or `okg ingest` into a store in `tmp_path`."""
+    return ingest(tmp_path, *paths) if command == ["ingest"] else okg(*command, *paths)
 
 
 @pytest.fixture
@@ -69,10 +79,7 @@ def test_bad_paths_named_get_one_line_each_and_the_good_file_is_read(
 ) -> None:
     bad = _bad_paths(tmp_path)
     paths = [*bad.values(), good]
-    if command == ["ingest"]:
-        result = ingest(tmp_path, *paths)
-    else:
-        result = okg(*command, *paths)
+    result = run(command, tmp_path, *paths)
     assert result.returncode == 0, result.stderr.decode()
     assert b"Traceback" not in result.stderr
     lines = error_lines(result)
@@ -107,10 +114,7 @@ def test_an_empty_folder_is_the_same_error_with_the_same_status_everywhere(
 ) -> None:
     empty = tmp_path / "empty"
     empty.mkdir()
-    if command == ["ingest"]:
-        result = ingest(tmp_path, empty)
-    else:
-        result = okg(*command, empty)
+    result = run(command, tmp_path, empty)
     assert result.returncode == 1
     [line] = error_lines(result)
     assert line.startswith(f"okg: {empty}: folder has no .txt")
@@ -155,3 +159,31 @@ def test_a_name_that_is_not_utf8_is_reported_on_one_line(tmp_path: Path, good: P
         f"okg: {tmp_path}/\\xbb\\xe1\\xd2\\xe9.txt: binary file, not text",
         f"okg: {tmp_path}/two\\nlines.txt: empty file",
     ]
+
+
+LONG = "张<" * 20_000  # rich's highlighter takes a minute and a half over this
+
+
+def test_a_long_name_full_of_angle_brackets_prints_at_once(tmp_path: Path) -> None:
+    """User data is printed without rich's highlighter, whose tag pattern is quadratic in
+    a run of `<` without `>`; and without markup, so the name comes out as it is."""
+    sentence = "县委召开常委会会议，县长出席。"
+    ev = [Evidence("page", 0, 0, 0, len(sentence), sentence)]
+    record = DocumentRecord(
+        doc="page",
+        persons=[Person(LONG, ev)],
+        organizations=[Organization("县委", None, None, ev)],
+        positions=[Position(LONG, "县长", "县委", ev)],
+    )
+    records = tmp_path / "records.jsonl"
+    records.write_text(json.dumps(record.to_dict(), ensure_ascii=False) + "\n", "utf-8")
+    assert ingest(tmp_path, records).returncode == 0
+    started = time.perf_counter()
+    store = ["--data", tmp_path / "store"]
+    table = okg("query", "holders", "县委", *store, timeout=60)
+    assert table.returncode == 0, table.stderr.decode()
+    assert table.stdout.decode("utf-8").count("<") == 20_000
+    in_part = okg("query", "posts", "张<张<", *store, timeout=60)  # says which name it found
+    assert in_part.returncode == 0, in_part.stderr.decode()
+    assert in_part.stderr.decode("utf-8").count("<") == 20_000 + 2  # the name, and the words
+    assert time.perf_counter() - started < 40

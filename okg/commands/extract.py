@@ -98,7 +98,9 @@ def extract(
     and the others are still read. Exit status: 0 when at least one file was read, 1
     when none could be.
     """
-    console, err = Console(markup=False), Console(stderr=True)  # text from files is not markup
+    # text from files is neither markup nor to be highlighted (rich's highlighter takes a
+    # minute over a long name full of `<`)
+    console, err = Console(markup=False, highlight=False), Console(stderr=True)
     read = 0
     for source in with_progress(expand_paths(paths), "extracting", err):
         for record, error in _records(source):

@@ -75,7 +75,7 @@ def print_rows(
         writer.writerow(columns)
         writer.writerows([_cell(row[c], "; ") for c in columns] for row in rows)
         return
-    console = Console()
+    console = Console(highlight=False)  # rich's highlighter takes a minute over a long name
     widths = _widths(rows, columns, console.width - 3 * len(columns) - 1)
     if widths is None:  # too narrow for a table: one block of `column value` lines a row
         console.print(_records(rows, columns, title))
@@ -154,7 +154,7 @@ def _listing(found: list[Candidate], graph: GraphStore) -> Table:
 
 def _arguments(graph: GraphStore, query: CannedQuery, args: list[str]) -> dict[str, str]:
     """Each argument as the id it names, or the command ends listing what it may mean."""
-    err = Console(stderr=True)
+    err = Console(stderr=True, highlight=False)  # names echoed are data
     ids = {}
     for param, text in zip(query.params, args, strict=True):
         if not param.kinds:

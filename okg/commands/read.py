@@ -164,7 +164,9 @@ def articles(
     others are still read. Exit status: 0 when at least one file was read, 1 when none
     could be.
     """
-    out, err = Console(markup=False), Console(stderr=True)  # text from files is not markup
+    # text from files is neither markup nor to be highlighted (rich's highlighter takes a
+    # minute over a long name full of `<`)
+    out, err = Console(markup=False, highlight=False), Console(stderr=True)
     read = 0
     sources = with_progress(expand_paths(paths), "reading", err)
     for loaded in chain.from_iterable(map(load, sources)):
