@@ -46,9 +46,10 @@ HAPPENED_BEFORE = re.compile(
 )
 HAPPENED_AFTER = re.compile(
     r"^(?:[\d月日至\-~、上下午晚]{2,16})?"  # 会议12月15日至16日在北京举行
-    r"(?:召开|举行|举办|开幕|闭幕|在[^，。]{1,12}?(?:召开|举行|举办))"
+    r"(?:召开|举行|举办|开幕|闭幕|开始|在[^，。]{1,12}?(?:召开|举行|举办))"
 )
 BACKGROUND_AFTER = re.compile(r"^(?:精神|决议|部署|要求|报告|以来|期间|之后|后)")
+PLACE_AFTER = re.compile(r"中心|室|厅|楼|大厦|现场|场馆")
 BRACKETED = re.compile(r"[（(][\u4e00-\u9fff]{1,4}[）)]$")
 # 市委书记张三主持召开市委常委会, 市政协召开常委会议: the bare 常委会 of a named
 # committee is its meeting
@@ -107,6 +108,7 @@ class EventMention:
     visitor: str | None = None  # who went, for a visit named by its visitor
     visitor_role: str = "lead"  # the visitor leads a visit, hosts a reception (attend)
     guests: tuple[str, ...] = ()  # the known persons received (they attend)
+    sitting: bool = False  # a sitting named alone (闭幕大会): of the story's current session
 
 
 @cache
@@ -147,6 +149,8 @@ def _named(text: str, m: re.Match[str], ctx: PlaceContext) -> EventMention | Non
     start = end - len(word)
     if start == 0 or text[start - 1] in STOP or _introduced(text, start):
         return None  # 出席会议, 会议由…
+    if PLACE_AFTER.match(text, end):
+        return None  # 会议中心, 会议室: a place
     if ends_with_suffix(text[max(0, start - 4) : end]):
         return None  # 人民代表大会 is a body, not a meeting
     while start > 0 and text[start - 1] not in STOP and end - start < 48:
@@ -170,7 +174,7 @@ def _named(text: str, m: re.Match[str], ctx: PlaceContext) -> EventMention | Non
     head = _clause_before(before[: verb.start()]) if verb else ""  # who or what held it
     organizer = None
     holder = HOLDER.match(_clause_of_holder(before[: verb.start()])) if verb else None
-    if _sitting_pattern().fullmatch(raw) and _is_session(head):
+    if _sitting_pattern().fullmatch(raw) and is_session(head):
         raw = head + raw  # 十六届人大四次会议举行第二次全体会议: a sitting of that session
     elif raw.startswith("第") and holder and ends_with_suffix(holder.group()):
         raw = holder.group() + raw  # X主席团15日在北京举行第七次会议 → X主席团第七次会议
@@ -186,7 +190,8 @@ def _named(text: str, m: re.Match[str], ctx: PlaceContext) -> EventMention | Non
         and not name.startswith(organizer[:2])
     ):
         name = organizer + name  # 甘肃省监狱管理局召开党的二十大精神宣讲会
-    if len(name) < MIN_NAME:
+    sitting = name == raw and _sitting_pattern().fullmatch(raw) is not None
+    if len(name) < MIN_NAME and not sitting:
         return None
     background = BACKGROUND_AFTER.match(after) is not None
     numbered = NUMBERED.search(raw) is not None  # 十五届人大四次会议: a session that took place
@@ -198,6 +203,7 @@ def _named(text: str, m: re.Match[str], ctx: PlaceContext) -> EventMention | Non
         organizer=organizer,
         reported=bool(verb or HAPPENED_AFTER.match(after) or (numbered and not background)),
         background=background,
+        sitting=sitting,
     )
 
 
@@ -224,7 +230,7 @@ def _meeting_words() -> tuple[str, ...]:
     return tuple(w for w, kind in event_words().items() if kind == "meeting")
 
 
-def _is_session(words: str) -> bool:
+def is_session(words: str) -> bool:
     """A numbered session of a congress or a conference (十六届人大四次会议): what holds
     sittings of its own (第二次全体会议, 预备会议, 分组会议)."""
     return words.endswith(_meeting_words()) and NUMBERED.search(words) is not None
@@ -236,7 +242,7 @@ def sitting_of_session(name: str, other: str) -> bool:
     short, long = sorted((name, other), key=len)
     if not (len(long) > len(short) and long.startswith(short)):
         return False
-    return _is_session(short) and _sitting_pattern().fullmatch(long, len(short)) is not None
+    return is_session(short) and _sitting_pattern().fullmatch(long, len(short)) is not None
 
 
 def _in_book_title(text: str, at: int) -> bool:

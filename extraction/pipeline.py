@@ -14,7 +14,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cache, lru_cache
 from typing import NamedTuple
@@ -22,7 +22,7 @@ from typing import NamedTuple
 from rapidfuzz import fuzz
 
 import lexicons
-from extraction.events import EventMention, find_events, sitting_of_session
+from extraction.events import EventMention, find_events, is_session, sitting_of_session
 from extraction.names import (
     BOUNDARY,
     is_common_word,
@@ -379,7 +379,8 @@ def _clause_floor(text: str, cue: int, mentions: list[Mention]) -> int:
         names = [(s, e) for _, s, e in mentions if lo <= s and e <= hi]
         if names:
             floor = lo
-            if hi - names[-1][1] > 1:  # a name inside its clause is that clause's subject
+            own = k == len(bounds) - 1  # 程友新、任群先，秘书长邱广茂和委员出席: a list goes on
+            if hi - names[-1][1] > 1 and not own:  # a name inside its clause is its subject
                 break
         elif k == len(bounds) - 1 or CONTINUES.match(text, lo):
             floor = lo
@@ -517,6 +518,11 @@ def extract_document(doc: Document) -> DocumentRecord:
             here: list[tuple[EventMention, Event | None]] = []
             moved = False  # the story moves to at most one new meeting per sentence
             for mention in mentioned:
+                if mention.sitting:  # 闭幕大会开始: a sitting of the story's session
+                    session = _session_of_sitting(current, mention.name)
+                    if session is None:
+                        continue
+                    mention = replace(mention, name=session + mention.name)
                 event = None
                 if mention.reported or in_headline or mention.visitor:
                     first = current is None or in_headline
@@ -525,7 +531,7 @@ def extract_document(doc: Document) -> DocumentRecord:
                     moves_on = dated_here and mention.type != "activity" and not mention.background
                     if current is None or moves_on:
                         current, moved = event, True  # the story moves on to a dated meeting
-                    elif moved and sitting_of_session(current.name, event.name):
+                    elif sitting_of_session(current.name, event.name):
                         current = event  # X会议举行第二次全体会议: the story is the sitting's
                     if mention.visitor:
                         c.take_part(mention.visitor, event, {mention.visitor_role}, ev)
@@ -566,6 +572,16 @@ def extract_document(doc: Document) -> DocumentRecord:
         place_from=doc.home_from,
         date_from=doc.date_from,
     )
+
+
+def _session_of_sitting(current: Event | None, sitting: str) -> str | None:
+    """The session a sitting named alone belongs to: the story's current meeting, if it is
+    a session or already that sitting of one."""
+    if current is None:
+        return None
+    if current.name.endswith(sitting) and is_session(current.name[: -len(sitting)]):
+        return current.name[: -len(sitting)]
+    return current.name if is_session(current.name) else None
 
 
 def _add_positions(c: _Collector, chain: Chain, ev: Evidence) -> None:

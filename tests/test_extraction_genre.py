@@ -205,3 +205,30 @@ def test_a_part_in_brackets_stays_in_the_name():
 def test_a_numbered_meeting_is_named_after_its_holder_not_its_dateline_or_tag():
     text = "新华社北京3月15日电 （受权发布）某某大会主席团15日上午在人民大会堂举行第七次会议。"
     assert {name for name, _ in _events(text)} == {"某某大会主席团第七次会议"}
+
+
+# -- participations ------------------------------------------------------------------------
+
+
+def test_a_list_goes_on_into_the_clause_of_its_cue():
+    text = (
+        "本报讯 3月5日，某市人大常委会召开第21次会议。副主任程小新、张先平、孔小田，"
+        "秘书长邱小茂和24名委员出席会议。"
+    )
+    attend = {p for p, _, roles in _parts(text) if roles == ("attend",)}
+    assert attend == {"程小新", "张先平", "孔小田", "邱小茂"}
+
+
+def test_a_sitting_named_alone_is_the_current_session_s():
+    text = (
+        "本报讯 1月17日，某区政协十一届五次会议在某地闭幕。下午5时，闭幕大会开始。"
+        "区政协主席任小平主持闭幕大会，副主席陈小羽、董小宇在主席台前排就座。"
+    )
+    parts = _parts(text)
+    assert ("陈小羽", "某区政协十一届五次会议闭幕大会", ("attend",)) in parts
+    assert ("任小平", "某区政协十一届五次会议闭幕大会", ("chair",)) in parts
+
+
+def test_a_meeting_word_in_a_place_name_is_not_a_meeting():
+    text = "10月28日，中国共产党某区第七次代表大会在区会议中心隆重开幕。"
+    assert not any(name.endswith("在区会议") for name, _ in _events(text))
