@@ -2,7 +2,7 @@
 annotations (eval/), per kind of fact, per document and in total, by the rules of the shared
 referee. `okg evaluate` is its command; tests and benchmarks call it directly."""
 
-from evaluation.files import GoldError, load_gold, read_records
+from evaluation.files import GoldError, is_record_file, load_gold, read_records
 from evaluation.score import METRICS, Counts, Report, diff_document, evaluate, score_document
 
 __all__ = [
@@ -12,6 +12,7 @@ __all__ = [
     "Report",
     "diff_document",
     "evaluate",
+    "is_record_file",
     "load_gold",
     "read_records",
     "score_document",

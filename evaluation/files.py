@@ -1,17 +1,13 @@
-"""What `okg evaluate` reads: a folder of gold files, and the records to score, either
-extracted here from text files or read from record files written earlier."""
+"""What `okg evaluate` reads: a folder of gold files, and record files written earlier (texts
+to extract first are the command's business, as in `okg extract`)."""
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-
-from extraction import extract_file
-from loaders.batch import expand_paths
-from loaders.decode import LoadError
 
 RECORD_SUFFIXES = (".jsonl", ".json")
 FACTS = ("persons", "positions", "events", "participations")  # a record's lists of objects
@@ -27,11 +23,10 @@ def load_gold(folder: Path) -> dict[str, dict[str, Any]]:
         raise GoldError(f"{folder}: not a folder of gold *.json files")
     gold: dict[str, dict[str, Any]] = {}
     for path in sorted(folder.glob("*.json")):
-        try:
-            annotation = json.loads(path.read_text(encoding="utf-8"))
-            gold[annotation["doc"]] = annotation
-        except (OSError, ValueError, KeyError, TypeError) as exc:
-            raise GoldError(f"{path}: not a gold file: {exc!r}") from exc
+        for read in read_records(path):
+            if read.record is None:
+                raise GoldError(f"{read.source}: {read.error}")
+            gold[read.record["doc"]] = read.record
     if not gold:
         raise GoldError(f"{folder}: no gold *.json files")
     return gold
@@ -47,25 +42,13 @@ class Read:
     error: str | None = None
 
 
-def read_records(paths: Iterable[Path]) -> Iterator[Read]:
-    """Records of `.jsonl` files (one a line) and `.json` files (one a file), and of text
-    files (and folders' `*.txt`), extracted as `okg extract` does; in the order given."""
-    texts: list[Path] = []
-    for path in paths:
-        if path.suffix in RECORD_SUFFIXES and not path.is_dir():
-            yield from _from_record_file(path)
-        else:
-            texts.append(path)
-    for source in expand_paths(texts):
-        try:
-            if source.error:
-                raise LoadError(source.error)
-            yield Read(str(source.path), extract_file(source.path).to_dict())
-        except LoadError as exc:
-            yield Read(str(source.path), error=str(exc))
+def is_record_file(path: Path) -> bool:
+    """Whether a path names records (`.jsonl`, `.json`) rather than texts to extract."""
+    return path.suffix in RECORD_SUFFIXES and not path.is_dir()
 
 
-def _from_record_file(path: Path) -> Iterator[Read]:
+def read_records(path: Path) -> Iterator[Read]:
+    """The records of a `.jsonl` file (one a line) or a `.json` file (one)."""
     try:
         text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:

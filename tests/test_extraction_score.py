@@ -16,8 +16,8 @@ from typing import Any
 
 import pytest
 
-from evaluation import METRICS, Report, evaluate, load_gold, read_records
-from extraction import extract_document
+from evaluation import METRICS, Report, evaluate, load_gold
+from extraction import extract_document, extract_file
 from loaders.document import load_document
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -57,9 +57,8 @@ def records() -> dict[str, dict[str, dict[str, Any]]]:
     """Each set's records, extracted from its texts as `okg extract` does."""
     out = {}
     for name, (texts, _) in SETS.items():
-        read = list(read_records([texts]))
-        assert all(r.error is None for r in read), [r.error for r in read if r.error]
-        out[name] = {r.record["doc"]: r.record for r in read if r.record}
+        records = [extract_file(path).to_dict() for path in sorted(texts.glob("*.txt"))]
+        out[name] = {r["doc"]: r for r in records}
     return out
 
 

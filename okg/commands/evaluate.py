@@ -3,16 +3,29 @@
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich import box
 from rich.console import Console
 from rich.table import Table
 
-from evaluation import METRICS, GoldError, Report, diff_document, evaluate, load_gold, read_records
+from evaluation import (
+    METRICS,
+    GoldError,
+    Report,
+    diff_document,
+    evaluate,
+    is_record_file,
+    load_gold,
+    read_records,
+)
+from loaders.batch import expand_paths
 from okg.app import app
+from okg.commands.extract import records_of
+from okg.progress import report_unreadable, with_progress
 
 SHORT = {
     "persons": "persons",
@@ -56,13 +69,33 @@ def _total_table(report: Report) -> Table:
     return table
 
 
+def _records(paths: list[Path], err: Console) -> dict[str, dict[str, Any]]:
+    """The records of record files, and of the other files as `okg extract` makes them, by
+    document; what cannot be read is reported on `err`."""
+    records: dict[str, dict[str, Any]] = {}
+    for path in filter(is_record_file, paths):
+        for read in read_records(path):
+            if read.record is None:
+                report_unreadable(err, read.source, read.error or "")
+            else:
+                records[read.record["doc"]] = read.record
+    texts = expand_paths([p for p in paths if not is_record_file(p)])
+    for source in with_progress(texts, "extracting", err):
+        for record, error in records_of(source):
+            if record is None:
+                report_unreadable(err, source.path, error or "")
+            else:
+                records[record.doc] = record.to_dict()
+    return records
+
+
 @app.command("evaluate")
 def evaluate_command(
     paths: Annotated[
         list[Path],
         typer.Argument(
-            help="Text files or folders of *.txt files, extracted here; or records written "
-            "earlier by okg extract --format jsonl (.jsonl), or one record a file (.json).",
+            help="Files or folders to extract, as okg extract reads them; or records "
+            "written earlier by okg extract --format jsonl (.jsonl), or one a file (.json).",
             show_default=False,
         ),
     ],
@@ -99,25 +132,20 @@ def evaluate_command(
     rules are eval/GUIDELINES.md's and the same as the shared referee's score.py.
 
     --json gives {"documents", "predicted_documents", "total": {KIND: {"tp", "fp", "fn",
-    "precision", "recall", "f1"}}, "per_doc": {DOC: {KIND: ...}}}, with "diff": {DOC:
-    [lines]} under --diff.
+    "precision", "recall", "f1"}}, "per_doc": {DOC: {KIND: ...}}}, and under --diff
+    "diff": {DOC: the list of its lines}.
 
     A file that cannot be read is reported on stderr as `okg: FILE: REASON` and the
     others are still scored. Exit status: 0, or 1 when the gold folder cannot be used
     or no record could be read.
     """
-    err = Console(stderr=True, markup=False, highlight=False, soft_wrap=True)
+    err = Console(stderr=True)
     try:
         annotations = load_gold(gold)
     except GoldError as exc:
-        err.print(f"okg: {exc}")
+        print(f"okg: {exc}", file=sys.stderr)
         raise typer.Exit(1) from None
-    records = {}
-    for read in read_records(paths):
-        if read.record is None:
-            err.print(f"okg: {read.source}: {read.error}")
-        else:
-            records[read.record["doc"]] = read.record
+    records = _records(paths, err)
     if not records:
         raise typer.Exit(1)
     report = evaluate(annotations, records)

@@ -60,7 +60,7 @@ def _where(pages: list[int], evidence: list) -> str:
     return f"[{span}] {e.text[:30]}"
 
 
-def _records(source: Source) -> Iterator[tuple[DocumentRecord | None, str | None]]:
+def records_of(source: Source) -> Iterator[tuple[DocumentRecord | None, str | None]]:
     """The record of each document of a source, or why there is none: a file gives one
     (read in parts if it is large), a web archive one per page."""
     try:
@@ -103,7 +103,7 @@ def extract(
     console, err = Console(markup=False, highlight=False), Console(stderr=True)
     read = 0
     for source in with_progress(expand_paths(paths), "extracting", err):
-        for record, error in _records(source):
+        for record, error in records_of(source):
             if record is None:
                 report_unreadable(err, source.path, error or "")
                 continue
