@@ -32,7 +32,7 @@ from extraction.orgs import (
 INTRO = re.compile(
     r"(?:主持召开|组织召开|召开了|召开|举行了|举行|举办了|举办|开展了|开展|组织开展|组织"
     r"|参加了|参加|出席了|出席|列席|主持|收听收看了|收听收看|参观|筹备|贯彻落实|贯彻|落实|学习|传达"
-    r"|讲授|宣讲|主讲|提请|提交|决定"
+    r"|讲授|宣讲|主讲|提请|提交|决定|宣布"
     r"|围绕|按照|根据|通过|经|在|于|到|赴|(?<!党)的|了|是|对|就|将|把|为|向|从|等|要|取消|进行"
     r"|和|与|及|领悟|深入|聚焦|贯穿|坚持|完善)$"
 )
@@ -48,7 +48,10 @@ HAPPENED_AFTER = re.compile(
     r"^(?:[\d月日至\-~、上下午晚]{2,16})?"  # 会议12月15日至16日在北京举行
     r"(?:召开|举行|举办|开幕|闭幕|开始|在[^，。]{1,12}?(?:召开|举行|举办))"
 )
-BACKGROUND_AFTER = re.compile(r"^(?:精神|决议|部署|要求|报告|以来|期间|之后|后)")
+BACKGROUND_AFTER = re.compile(  # X精神, X和Y精神, X政治决议, X关于…的决议: X is background
+    r"^(?:[、和及与][^，。；]{0,30}?)?"
+    r"(?:精神|(?:政治)?决议|部署|要求|报告|以来|期间|之后|后|关于|选举办法|议程|日程)"
+)
 PLACE_AFTER = re.compile(r"中心|室|厅|楼|大厦|现场|场馆")
 BRACKETED = re.compile(r"[（(][\u4e00-\u9fff]{1,4}[）)]$")
 # 市委书记张三主持召开市委常委会, 市政协召开常委会议: the bare 常委会 of a named
@@ -64,13 +67,15 @@ COMMITTEE_MEETING = (
 WIRE_LEAD = re.compile(r"^(?:[^，。]*?\d+月\d+日电)?(?:[（(][^）)]{1,10}[）)])?")
 # who holds a meeting, in the words before its verb: up to a date, a time or a place
 HOLDER = re.compile(r"[^\d在于今昨前上下晚]+?(?=\d|在|于|今天|昨天|前天|上午|下午|晚上|$)")
+GROUP_SITTING = re.compile(r"分组(?:召开|举行)了?会议")  # 代表们分组召开会议: a sitting
 NUMBERED = re.compile(r"[第]?[一二三四五六七八九十百\d]+(?:届|次)")
 STOP = set("，。；：！？（）()\n《》、")
 VISIT = re.compile(
     r"(?P<who>[^，。；：！？\n]{2,24}?)(?P<verb>来到|前往|莅临|深入|走进|来|到|赴|在)"
-    r"(?P<where>[^，。；：！？\n、]{1,14}?)(?:，(?=实地|专程|专题|专项))?"
+    r"(?P<where>(?!看望|慰问|考察|调研)[^，。；：！？\n、]{1,14}?)"
+    r"(?:，|就[^，。；：！？\n]{1,30}?(?:进行|开展)?)?"  # 来滁，实地考察; 到济宁就…进行调研
     r"(?P<what>(?:专题|专项|实地|专程|参观|督促|走访)*"
-    r"(?:考察调研|调研|考察|视察|慰问|走访|督查|检查|(?:亲切)?接见[^，。；]{2,20}?(?=[，。；]|$)))"
+    r"(?:考察调研|调研|考察|视察|看望慰问|慰问|走访|督查|检查|(?:亲切)?接见[^，。；]{2,20}?(?=[，。；]|$)))"
     r"(?=[^，。；：！？\n]{0,12}?(?:[，。；：！？\n]|时|期间|并|$))"  # what is done there
 )
 # 张三会见李四一行: the host and the guests of a reception, each of whom attends
@@ -265,8 +270,8 @@ def _visitor(who: str, persons: AbstractSet[str]) -> tuple[str | None, str]:
     party = PARTY.search(words)
     bare = words[: party.start()] if party else words
     visitor = max((p for p in persons if bare.endswith(p)), key=len, default=None)
-    if visitor is None:
-        return None, words
+    if visitor is None:  # 以张三为团长的某省代表团: the group is named after 的
+        return None, words[words.rindex("的") + 1 :] if "的" in words else words
     return visitor, visitor + ("一行" if party and party.group() == "一行" else "")
 
 
@@ -328,6 +333,10 @@ def find_events(
         )
         for pattern in COMMITTEE_MEETING
         for m in pattern.finditer(text)
+    ]
+    named += [
+        EventMention(m.start(), m.end(), "分组会议", "meeting", None, True, False, sitting=True)
+        for m in GROUP_SITTING.finditer(text)
     ]
     named = [e for e in named if not _in_book_title(text, e.start)]
     found = _visits(text, ctx, persons) + sorted(named, key=lambda e: e.start - e.end)

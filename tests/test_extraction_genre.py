@@ -232,3 +232,25 @@ def test_a_sitting_named_alone_is_the_current_session_s():
 def test_a_meeting_word_in_a_place_name_is_not_a_meeting():
     text = "10月28日，中国共产党某区第七次代表大会在区会议中心隆重开幕。"
     assert not any(name.endswith("在区会议") for name, _ in _events(text))
+
+
+def test_a_visit_split_by_a_comma_or_a_topic_is_one_visit():
+    for text in (
+        "4月15日，某区人大常委会副主任张小荣率队来滁州，实地考察城市建设。",
+        "全国人大某委员会副主任委员宋小棠一行到济宁市就食品安全进行专题调研。",
+    ):
+        assert [kind for _, kind in _events(text)] == ["visit"], text
+
+
+def test_a_group_is_named_after_those_who_lead_it():
+    text = "8月4日，以某区党委副书记于小胜为团长的宁夏党政代表团一行来我市参观考察。"
+    assert any(name.startswith("宁夏党政代表团") for name, _ in _events(text))
+
+
+def test_background_meetings_are_not_reported_ones():
+    """学习贯彻X和Y精神, X政治决议: X is background, not a meeting of the story."""
+    text = (
+        "会议传达学习了党的十八届六中全会和省委十届八次全会精神，"
+        "审议通过了某市政协第五届委员会第四次会议政治决议。"
+    )
+    assert _record("本报讯 3月5日，" + text).events == []
