@@ -1,0 +1,106 @@
+"""The exports as other tools read them, with those tools' own jars from Maven Central: Apache
+TinkerPop's GraphMLReader (what Gremlin users load GraphML with) and Apache Jena's RDFDataMgr
+(what `riot` and Fuseki parse with). tests/data/readers/pom.xml names the jars; Maven fetches
+them once into ~/.m2 (scripts/test installs Java and Maven, as for the Neo4j test server), and
+Readers.java, run by `java` from source, reports what each tool read.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import subprocess
+from collections import Counter
+from pathlib import Path
+
+import pytest
+import rdflib
+from typer.testing import CliRunner
+
+from graph.exports.graphml import graphml_graph
+from graph.store import open_store
+from graph.to_networkx import to_networkx
+from okg.cli import app
+
+pytestmark = pytest.mark.slow
+
+ROOT = Path(__file__).resolve().parent.parent
+READERS = ROOT / "tests" / "data" / "readers"
+runner = CliRunner()
+
+
+def _classpath() -> str:
+    """The jars of pom.xml, resolved by Maven once per version of the pom."""
+    java, maven = shutil.which("java"), shutil.which("mvn")
+    if not (java and maven):
+        pytest.fail(
+            "needs java and mvn: apt-get install openjdk-17-jdk-headless maven (scripts/test does)",
+            pytrace=False,
+        )
+    pom = (READERS / "pom.xml").read_bytes()
+    cache = Path(os.environ.get("OKG_READERS_CACHE") or Path.home() / ".m2" / "okg-export-readers")
+    path = cache / hashlib.sha256(pom).hexdigest()[:16] / "classpath"
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        done = subprocess.run(
+            [maven, "-q", "-B", "dependency:build-classpath", f"-Dmdep.outputFile={path}"],
+            cwd=READERS,
+            capture_output=True,
+            text=True,
+            timeout=900,
+        )
+        assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
+    return path.read_text().strip()
+
+
+@pytest.fixture(scope="module")
+def read(tmp_path_factory: pytest.TempPathFactory) -> dict:
+    """The seeds exported to GraphML, Turtle (with the ontology) and JSON-LD; the graph; and
+    what TinkerPop and Jena read in each file."""
+    folder = tmp_path_factory.mktemp("readers")
+    data = ["--data", str(folder / "okg")]
+    assert runner.invoke(app, ["ingest", str(ROOT / "seeds"), *data]).exit_code == 0
+    files = {"graphml": "g.graphml", "turtle": "g.ttl", "jsonld": "g.jsonld"}
+    for fmt, name in files.items():
+        extra = ["--ontology"] if fmt == "turtle" else []
+        result = runner.invoke(app, ["export", fmt, str(folder / name), *extra, *data])
+        assert result.exit_code == 0, result.output
+    store = open_store("embedded", folder / "okg")
+    try:
+        graph = to_networkx(store)
+    finally:
+        store.close()
+    command = ["java", "-cp", _classpath(), "Readers.java"]
+    command += ["graphml", str(folder / files["graphml"])]
+    command += [arg for fmt in ("turtle", "jsonld") for arg in ("rdf", str(folder / files[fmt]))]
+    done = subprocess.run(command, cwd=READERS, capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
+    tinkerpop, *jena = (json.loads(line) for line in done.stdout.splitlines())
+    paths = {fmt: folder / name for fmt, name in files.items()}
+    return {"graph": graph, "paths": paths, "tinkerpop": tinkerpop, "jena": jena}
+
+
+def test_tinkerpop_reads_the_graphml_with_its_vertex_and_edge_labels(read):
+    written = graphml_graph(read["graph"])
+    tinkerpop = read["tinkerpop"]
+    assert tinkerpop["vertexLabels"] == Counter(d["kind"] for _, d in written.nodes(data=True))
+    assert tinkerpop["edgeLabels"] == Counter(d["type"] for *_, d in written.edges(data=True))
+    weights = Counter(str(d["weight"]) for *_, d in written.edges(data=True))
+    assert tinkerpop["weights"] == weights
+    assert tinkerpop["labelled"] == written.number_of_nodes() + written.number_of_edges()
+
+
+def test_jena_reads_turtle_and_jsonld_as_rdflib_does(read):
+    turtle, jsonld = read["jena"]
+    for found, fmt, parse in ((turtle, "turtle", "turtle"), (jsonld, "jsonld", "json-ld")):
+        mine = rdflib.Graph().parse(read["paths"][fmt], format=parse)
+        assert found["triples"] == len(mine) > 1000
+        languages = Counter(
+            o.language or "none" for o in mine.objects() if isinstance(o, rdflib.Literal)
+        )
+        # Jena counts literals per triple, rdflib's objects() too: the same tally.
+        assert found["languages"] == languages
+        assert found["languages"]["zh"] > 500
+    assert turtle["triples"] > jsonld["triples"]  # the Turtle holds the ontology too
