@@ -30,6 +30,7 @@ import msgspec
 from extraction import extract_document
 from extraction.records import DocumentRecord
 from graph.model import GraphBatch, combine
+from graph.neo4j_store import INDEXED, MAX_INDEXED_BYTES
 from graph.resolve import event_decisions, person_decisions, resolve_document
 from graph.store import GraphStore
 from graph.vocab import EVIDENCE_LINKS
@@ -225,11 +226,29 @@ def process(item: Item) -> tuple[str, GraphBatch | str]:
             record = extract_document(load_warc_page(source.path, source.offset))
         else:
             record = extract_document(load_source(source))
-        return where, resolve_document(record)
+        batch = resolve_document(record)
+        return where, _overlong(batch) or batch
     except LoadError as exc:  # a file that is not text: its reason, as the loaders say it
         return where, str(exc)
     except Exception as exc:  # any bad input is reported and skipped, the run goes on
         return where, f"{type(exc).__name__}: {exc}"
+
+
+def _overlong(batch: GraphBatch) -> str | None:
+    """Why a document cannot be stored: a value longer than a store indexes (a name of
+    thousands of characters in a record file), which Neo4j would refuse in the write of
+    the document's whole batch."""
+    for node in batch.nodes.values():
+        for key, value in node.props.items():
+            if (node.label, key) not in INDEXED or not isinstance(value, str):
+                continue
+            size = len(value.encode("utf-8"))
+            if size > MAX_INDEXED_BYTES:
+                return (
+                    f"a {node.label} {key} of {size:,} bytes, longer than the stores index "
+                    f"({MAX_INDEXED_BYTES:,} bytes): the document is left out"
+                )
+    return None
 
 
 def record_decisions(store: GraphStore) -> int:

@@ -48,6 +48,12 @@ _INDEXES = [
 _TEXT_INDEXES = [("Person", "name"), ("Event", "name"), ("Organization", "name"), ("Post", "label")]
 """Text indexes answer the CONTAINS of `find` (queries/cypher/find.cypher) without reading
 every name."""
+INDEXED = frozenset(_INDEXES + _TEXT_INDEXES)
+MAX_INDEXED_BYTES = 8000
+"""The longest value of an INDEXED property, in UTF-8 bytes, that a document may bring:
+Neo4j refuses to index one over 8,166 bytes, and the refusal fails the whole transaction,
+which holds other documents too. graph/ingest.py refuses such a document alone, for both
+stores, so that they hold the same graph."""
 
 _KEEP_PLAN = "CYPHER replan=skip "
 """Prefix of the write statements: a cached plan is used even when the store's statistics
