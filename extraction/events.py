@@ -45,14 +45,15 @@ HAPPENED_BEFORE = re.compile(
     r"|(?:主办|承办|举办|举行|召开)的)$"
 )
 HAPPENED_AFTER = re.compile(
-    r"^(?:[\d月日至\-~、上下午晚]{2,16})?"  # 会议12月15日至16日在北京举行
-    r"(?:召开|举行|举办|开幕|闭幕|开始|在[^，。]{1,12}?(?:召开|举行|举办))"
+    r"^(?:[\d月日至\-~、上下午晚]{2,16}|于[^，。；]{1,12}?|今天|今日|昨天|昨日|日前|近日)?"
+    r"(?:在[^，。；]{1,20}?)?(?:隆重|胜利|顺利|正式)?"  # X今天在北京隆重开幕, X于3月5日召开
+    r"(?:召开|举行|举办|开幕|闭幕|开始)"
 )
 BACKGROUND_AFTER = re.compile(  # X精神, X和Y精神, X政治决议, X关于…的决议: X is background
     r"^(?:[、和及与][^，。；]{0,30}?)?"
-    r"(?:精神|(?:政治)?决议|部署|要求|报告|以来|期间|之后|后|关于|选举办法|议程|日程)"
+    r"(?:精神|(?:政治)?决议|部署|要求|报告|以来|期间|之后|后|关于|选举|议程|日程)"
 )
-PLACE_AFTER = re.compile(r"中心|室|厅|楼|大厦|现场|场馆")
+PLACE_AFTER = re.compile(r"中心|室|厅|楼|大厦|现场|场馆|组|团|队")  # 会议室, 督查组: no event
 BRACKETED = re.compile(r"[（(][\u4e00-\u9fff]{1,4}[）)]$")
 # 市委书记张三主持召开市委常委会, 市政协召开常委会议: the bare 常委会 of a named
 # committee is its meeting
@@ -68,15 +69,19 @@ WIRE_LEAD = re.compile(r"^(?:[^，。]*?\d+月\d+日电)?(?:[（(][^）)]{1,10}[
 # who holds a meeting, in the words before its verb: up to a date, a time or a place
 HOLDER = re.compile(r"[^\d在于今昨前上下晚]+?(?=\d|在|于|今天|昨天|前天|上午|下午|晚上|$)")
 GROUP_SITTING = re.compile(r"分组(?:召开|举行)了?会议")  # 代表们分组召开会议: a sitting
+SESSION_NUMBER = re.compile(r"[第]?[一二三四五六七八九十百\d]+次|[一二三四五六七八九十]中全会")
+PLANNED = re.compile(  # words before a meeting that has not (yet) taken place
+    r"(?:提请|提交|决定|(?:即将|将要|将于|拟于|拟)[^，。；]{0,10}?(?:召开|举行|举办)的?)$"
+)
 NUMBERED = re.compile(r"[第]?[一二三四五六七八九十百\d]+(?:届|次)")
 STOP = set("，。；：！？（）()\n《》、")
 VISIT = re.compile(
-    r"(?P<who>[^，。；：！？\n]{2,24}?)(?P<verb>来到|前往|莅临|深入|走进|来|到|赴|在)"
+    r"(?P<who>[^，。；：！？\n]{2,32}?)(?P<verb>来到|前往|莅临|深入|走进|来|到|赴|在)"
     r"(?P<where>(?!看望|慰问|考察|调研)[^，。；：！？\n、]{1,14}?)"
     r"(?:，|就[^，。；：！？\n]{1,30}?(?:进行|开展)?)?"  # 来滁，实地考察; 到济宁就…进行调研
     r"(?P<what>(?:专题|专项|实地|专程|参观|督促|走访)*"
     r"(?:考察调研|调研|考察|视察|看望慰问|慰问|走访|督查|检查|(?:亲切)?接见[^，。；]{2,20}?(?=[，。；]|$)))"
-    r"(?=[^，。；：！？\n]{0,12}?(?:[，。；：！？\n]|时|期间|并|$))"  # what is done there
+    r"(?=[^，。；：！？\n]{0,12}?(?:[，。；：！？\n《]|时|期间|并|$))"  # what is done there
 )
 # 张三会见李四一行: the host and the guests of a reception, each of whom attends
 RECEPTION = re.compile(
@@ -155,7 +160,7 @@ def _named(text: str, m: re.Match[str], ctx: PlaceContext) -> EventMention | Non
     if start == 0 or text[start - 1] in STOP or _introduced(text, start):
         return None  # 出席会议, 会议由…
     if PLACE_AFTER.match(text, end):
-        return None  # 会议中心, 会议室: a place
+        return None  # 会议中心 is a place, 考察组 a body
     if ends_with_suffix(text[max(0, start - 4) : end]):
         return None  # 人民代表大会 is a body, not a meeting
     while start > 0 and text[start - 1] not in STOP and end - start < 48:
@@ -199,7 +204,9 @@ def _named(text: str, m: re.Match[str], ctx: PlaceContext) -> EventMention | Non
     if len(name) < MIN_NAME and not sitting:
         return None
     background = BACKGROUND_AFTER.match(after) is not None
-    numbered = NUMBERED.search(raw) is not None  # 十五届人大四次会议: a session that took place
+    numbered = SESSION_NUMBER.search(raw) is not None  # 十五届人大四次会议: a session held
+    if PLANNED.search(before):  # 提请X审议, 即将举办的X: not (yet) a happening
+        verb, numbered = None, False
     return EventMention(
         start=start,
         end=end,

@@ -254,3 +254,20 @@ def test_background_meetings_are_not_reported_ones():
         "审议通过了某市政协第五届委员会第四次会议政治决议。"
     )
     assert _record("本报讯 3月5日，" + text).events == []
+
+
+def test_a_meeting_referred_to_or_announced_is_not_one_held():
+    """提请X审议, 即将举办的X: X has not taken place; 十三届X委员会 is a term, not a session."""
+    for text in (
+        "本报讯 3月4日，会议决定将草案提请某市十四届人大一次会议预备会议审议。",
+        "本报讯 8月17日，双方希望以即将举办的第27次联合经济会议为契机加强合作。",
+    ):
+        assert _record(text).events == [], text
+
+
+def test_the_sentence_forms_of_a_meeting_held():
+    for text in (
+        "近日，第八届全国某某公园年会在上海某公园广场隆重开幕。",
+        "本报讯 某市第五届读书节座谈会于3月5日召开。",
+    ):
+        assert len(_record(text).events) == 1, text
