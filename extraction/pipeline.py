@@ -22,6 +22,7 @@ from typing import NamedTuple
 from rapidfuzz import fuzz
 
 import lexicons
+from extraction.appointments import CURRENT, NOTICE_WORDS, read_notices
 from extraction.events import EventMention, find_events, is_session, sitting_of_session
 from extraction.names import (
     BOUNDARY,
@@ -232,6 +233,9 @@ def _names_in_sentence(text: str, in_headline: bool = False) -> Iterator[str]:
         for name, start, _ in chain.names:
             if not _is_place(text, start):
                 yield name
+    if NOTICE_WORDS.search(text):
+        for notice in read_notices(text, PlaceContext()):
+            yield from (name for name, _, _ in notice.chain.names)
     for m in _designation_pattern().finditer(text):
         designated = name_list(text, m.end(), strict=True)
         if designated and not _is_place(text, m.end()):
@@ -514,6 +518,8 @@ def extract_document(doc: Document) -> DocumentRecord:
                 cite(person.evidence, ev)
             for chain in chains:
                 _add_positions(c, chain, ev)
+            for notice in read_notices(text, ctx, story_body):
+                _add_positions(c, notice.chain, ev, notice.status)
             in_headline = text in headline
             here: list[tuple[EventMention, Event | None]] = []
             moved = False  # the story moves to at most one new meeting per sentence
@@ -584,7 +590,9 @@ def _session_of_sitting(current: Event | None, sitting: str) -> str | None:
     return current.name if is_session(current.name) else None
 
 
-def _add_positions(c: _Collector, chain: Chain, ev: Evidence) -> None:
+def _add_positions(c: _Collector, chain: Chain, ev: Evidence, status: str = CURRENT) -> None:
+    """The posts of a chain for each of its known persons; a notice's status (a post
+    left) stands over what a plain chain implies (a post held)."""
     for name, _, _ in chain.names:
         if name not in c.persons:
             continue
@@ -595,6 +603,8 @@ def _add_positions(c: _Collector, chain: Chain, ev: Evidence) -> None:
             row = c.positions.get(key)
             if row is None:  # made once: most chains repeat a post already known
                 row = c.positions[key] = Position(name, post.title, post.org)
+            if status != CURRENT:
+                row.status = status
             cite(row.evidence, ev)
             org = c.organizations.get(post.org)
             if org is None:

@@ -62,10 +62,14 @@ class Organization:
 
 @dataclass
 class Position:
+    """A post a person holds (`current`), held before (`former`: 原市委书记) or left (`left`:
+    免去…职务, 辞去…), as the document reports it (FORMAT.md)."""
+
     person: str
     title: str
     org: str
     evidence: list[Evidence] = field(default_factory=list)
+    status: str = "current"
 
 
 @dataclass

@@ -111,9 +111,10 @@ def _implied(title: Title, raw_org: str, carried: str | None, ctx: PlaceContext)
     if body[0] not in LEVELS:
         return body  # 总书记 → 中共中央, 国务院总理 → 国务院, whatever stands before
     if raw_org:
-        if canonical_org(raw_org, ctx).endswith(body[1:]):
-            if _has_place(raw_org) or PLACE_WORDS.match(raw_org):
-                return raw_org  # 市人民政府副市长: the body is written out
+        canonical = canonical_org(raw_org, ctx)
+        if canonical.endswith(body[1:]):
+            if _has_place(raw_org) or PLACE_WORDS.match(raw_org) or canonical.endswith(body):
+                return raw_org  # 市人民政府副市长, 醪桥镇人民政府镇长: the body is written out
             return body[0] + raw_org  # 政府副县长: the county's, even in a city's article
         # 南陵 + 县委, 博野县 + 县政府, 广州市越秀区 + 区政府
         return raw_org + (body[1:] if raw_org.endswith(body[0]) else body)

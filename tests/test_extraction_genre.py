@@ -271,3 +271,37 @@ def test_the_sentence_forms_of_a_meeting_held():
         "本报讯 某市第五届读书节座谈会于3月5日召开。",
     ):
         assert len(_record(text).events) == 1, text
+
+
+# -- appointment notices -----------------------------------------------------------------
+
+
+def _statuses(text: str) -> set[tuple[str, str, str, str]]:
+    return {(p.person, p.title, p.org, p.status) for p in _record(text).positions}
+
+
+def test_an_appointment_is_a_current_post():
+    text = "本报讯 泉州市人大常委会决定：任命王小礼为泉州市人民政府副市长、代理市长。"
+    assert _statuses(text) >= {
+        ("王小礼", "副市长", "泉州市政府", "current"),
+        ("王小礼", "代理市长", "泉州市政府", "current"),
+    }
+
+
+def test_a_removal_and_a_resignation_are_posts_left():
+    text = (
+        "本报讯 泉州市人大常委会决定：免去卢小椿泉州市人民政府副市长、市公安局局长的职务；"
+        "接受康小涛辞去泉州市人民政府市长的职务。"
+    )
+    assert _statuses(text) == {
+        ("卢小椿", "副市长", "泉州市政府", "left"),
+        ("卢小椿", "局长", "泉州市公安局", "left"),
+        ("康小涛", "市长", "泉州市政府", "left"),
+    }
+
+
+def test_an_election_is_a_current_post_and_a_nomination_is_none():
+    assert ("刘小凌", "镇长", "醪桥镇政府", "current") in _statuses(
+        "本报讯 会议选举刘小凌当选为醪桥镇人民政府镇长。"
+    )
+    assert _statuses("本报讯 会议提名任命张小三为市公安局局长。") == set()
