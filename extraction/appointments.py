@@ -61,10 +61,10 @@ def read_notices(text: str, ctx: PlaceContext, default_org: str | None = None) -
             at += 1
         notices += _notice(text, at, [n for n, _, _ in names], status, ctx, default_org)
     for verb in _NAME_FIRST.finditer(text):
-        names = _names_before(text, verb.start())
-        if names:
+        before = _names_before(text, verb.start())
+        if before:
             status = _STATUS[verb.group().removesuffix("为")]
-            notices += _notice(text, verb.end(), names, status, ctx, default_org)
+            notices += _notice(text, verb.end(), before, status, ctx, default_org)
     return notices
 
 
