@@ -5,7 +5,8 @@ rewritten, so the offset map stays exact (see mapped.py). The rules, in order:
 
 1. page markers (`- 1 -`, `第 3 页`) go with their line;
 2. banners: a short line repeated on many pages (a paper's name and date) goes, and so
-   does a repeated short line that interrupts a sentence (a running head mid-column);
+   does a repeated short line that interrupts a sentence (a running head mid-column),
+   each told from content repeated whole by the different lines around its copies;
 3. repeats: a phrase printed over and over as decoration (`精打细算精打细算…`) keeps
    its first copy;
 4. line breaks: a break inside a paragraph (`宣传部部\\n长`, `秘书\\n 长`) goes with the
@@ -91,22 +92,49 @@ def _open_clause(line: str) -> bool:
 
 
 def drop_banners(text: str, min_repeats: int = 3, max_len: int = 30) -> Iterator[Span]:
-    """Short lines that recur on many pages are running heads, not content; one that
-    recurs at all and cuts a sentence in two is a running head that the column ran into."""
+    """Running heads and feet: a short line without clause punctuation that recurs between
+    different lines — on `min_repeats` pages, or on two when it cuts a sentence in two (a
+    running head that the column ran into).
+
+    Repetition alone is no banner: a story or a page given twice repeats its headlines and
+    its wrapped lines with the same lines around them, and those are content (a page given
+    twice lost every short line, and with them its facts). A banner sits on pages of
+    different content, so both the lines before its copies and the lines after them differ:
+    the smaller of the two counts is how many pages it was seen on."""
     keys = _ORNAMENT.sub("", text).split("\n")  # each line's key, in one pass over the page
     counts = Counter(key for key in keys if 2 <= len(key) <= max_len)
-    if max(counts.values(), default=0) < min(min_repeats, 2):
+    if max(counts.values(), default=0) < 2:
         return  # no short line recurs (most pages): no banner, no need to walk the lines
+    pages = _pages_seen(keys, {k for k, n in counts.items() if n >= 2 and _banner_form(k)})
     previous = ""
     start = 0
     for line, key in zip(text.split("\n"), keys, strict=True):
         end = start + len(line)
-        n = counts.get(key, 0) if 2 <= len(key) <= max_len and not _CREDIT.match(key) else 0
+        n = pages.get(key, 0)
         if n >= min_repeats or (n >= 2 and _open_clause(previous)):
             yield start, min(end + 1, len(text))
         elif key:
             previous = line
         start = end + 1
+
+
+def _banner_form(key: str) -> bool:
+    """A line that could be a running head: no clause or sentence punctuation (a paper's
+    name, a date, a column's title), and not a credit (`（李兰）`)."""
+    return _PUNCTUATED.search(key) is None and not _CREDIT.match(key)
+
+
+def _pages_seen(keys: list[str], candidates: set[str]) -> dict[str, int]:
+    """For each candidate line, on how many pages it was seen: the fewer of the different
+    content lines before its copies and the different ones after them."""
+    content = [key for key in keys if key]
+    before: dict[str, set[str]] = {}
+    after: dict[str, set[str]] = {}
+    for k, key in enumerate(content):
+        if key in candidates:
+            before.setdefault(key, set()).add(content[k - 1] if k else "")
+            after.setdefault(key, set()).add(content[k + 1] if k + 1 < len(content) else "")
+    return {key: min(len(before[key]), len(after[key])) for key in before}
 
 
 def drop_repeats(text: str) -> Iterator[Span]:

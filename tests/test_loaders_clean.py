@@ -1,10 +1,17 @@
 """Each cleaning rule on made-up text in the genre, and the offset map on any text at all."""
 
+from pathlib import Path
+
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from extraction import extract_document
 from loaders.clean import clean
+from loaders.document import build_document
 from loaders.normalise import reads_as
+
+SEEDS = sorted((Path(__file__).resolve().parent.parent / "seeds").glob("*.txt"))
 
 
 def cleaned(text: str) -> str:
@@ -43,6 +50,41 @@ def test_a_running_head_that_cuts_a_sentence_goes_even_if_seen_twice():
         "第5期",
         "区人大常委会组织代表深入社区开展视察，听取居民对老旧小区改造的意见，并形成调研报告。",
     ]
+
+
+def test_a_story_given_three_times_is_content_not_a_banner():
+    """Repetition alone is no banner (issue 23): the story's lines recur with the same lines
+    around them, where a running head sits between different pages."""
+    story = column("县委召开常委会会议", "县长张三出席会议并讲话，", "县委副书记李四宝主持")
+    assert cleaned(story * 3).count("县长张三出席会议并讲话") == 3
+    assert cleaned(story * 3).count("县委召开常委会会议") == 3
+
+
+def test_a_page_given_twice_keeps_its_short_lines_and_drops_its_running_head():
+    page = column(
+        "南山工作通讯",
+        "区人大常委会组织代表深入社区开展视察，听取居民",
+        "● 南山工作通讯",
+        "对老旧小区改造的意见，并形成",
+        "调研报告",
+        "区长王五出席。",
+    )
+    once, twice = cleaned(page), cleaned(page + page)
+    assert "● 南山工作通讯" not in twice and "调研报告" in once
+    assert twice == once + "\n" + once
+
+
+@pytest.mark.parametrize("seed", SEEDS, ids=lambda path: path.name[:3])
+def test_a_seed_page_given_twice_gives_the_persons_and_posts_of_once(seed: Path):
+    """A file that holds a page twice lost every short line that recurred (0 persons
+    where the page once gives 14)."""
+    text = seed.read_text(encoding="utf-8")
+    once = extract_document(build_document("page", "page", text))
+    twice = extract_document(build_document("page", "page", f"{text}\n\n{text}"))
+    assert {p.name for p in twice.persons} == {p.name for p in once.persons}
+    assert {(p.person, p.title) for p in twice.positions} == {
+        (p.person, p.title) for p in once.positions
+    }
 
 
 def test_decorative_repeats_keep_one_copy():
