@@ -60,6 +60,8 @@ def iter_pages(path: Path, start: int = 0, limit: int | None = None) -> Iterator
                     continue
                 data = record.content_stream().read(MAX_BYTES + 1)
                 offset = start + records.get_record_offset()
+                if len(data) <= MAX_BYTES and getattr(record.raw_stream, "limit", 0) > 0:
+                    raise EOFError("its last record ends before its declared length")
                 if len(data) > MAX_BYTES:
                     continue  # not a page: the reader refuses such a body elsewhere too
                 headers = record.rec_headers

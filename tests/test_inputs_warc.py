@@ -1,0 +1,103 @@
+"""Web archives straight in: a WARC of the five seed pages (each after its request
+record, beside an image response) ingests five documents, each named by and keeping its
+URI, each page with its capture date; an archive without HTML and a truncated one are
+one line each and the batch goes on."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
+
+from graph.store import open_store
+from loaders.batch import iter_documents
+from tests.inputs_material import SEEDS, encoded_page, seed_page, write_warc
+
+URIS = [f"http://www.example.gov.cn/xwzx/yw/{seed.stem}.shtml" for seed in SEEDS]
+
+
+def okg(*args: str | Path, cwd: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "COLUMNS": "200", "OKG_DATA": str(cwd / "data")}
+    command = [sys.executable, "-m", "okg.cli", *map(str, args)]
+    return subprocess.run(command, capture_output=True, text=True, cwd=cwd, env=env, timeout=600)
+
+
+def seed_archive(path: Path, gz: bool = True) -> Path:
+    pages = [
+        (uri, encoded_page(seed_page(s, url=None), "utf-8"))
+        for uri, s in zip(URIS, SEEDS, strict=True)
+    ]
+    return write_warc(pages, path, gz=gz)
+
+
+@pytest.mark.parametrize("name", ["seeds.warc.gz", "seeds.warc", "crawl-without-extension"])
+def test_every_html_response_is_a_document_with_its_uri_and_capture_date(
+    tmp_path: Path, name: str
+) -> None:
+    archive = seed_archive(tmp_path / name, gz=name.endswith(".gz"))
+    read = list(iter_documents([archive]))
+    assert [r.error for r in read] == [None] * 5
+    docs = [r.document for r in read if r.document]
+    assert [d.doc_id for d in docs] == URIS
+    assert [d.origin.url for d in docs] == URIS
+    assert all(d.origin.kind == "warc" and d.origin.captured for d in docs)
+    assert all(d.origin.captured.startswith("20") for d in docs if d.origin.captured)
+
+
+def test_a_web_archive_of_the_seeds_ingests_five_documents_each_with_its_uri(
+    tmp_path: Path,
+) -> None:
+    archive = seed_archive(tmp_path / "seeds.warc.gz")
+    ran = okg("ingest", archive, cwd=tmp_path)
+    assert ran.returncode == 0, ran.stderr
+    store = open_store("embedded", tmp_path / "data")
+    try:
+        documents = sorted((n.props["name"], n.props["url"]) for n in store.nodes("Document"))
+        persons = sum(1 for _ in store.nodes("Person"))
+    finally:
+        store.close()
+    assert documents == [(uri, uri) for uri in URIS]
+    assert persons > 50
+    again = okg("ingest", archive, cwd=tmp_path)  # loaded already: nothing new
+    assert again.returncode == 0, again.stderr
+
+    listed = okg("articles", archive, "--json", cwd=tmp_path)
+    assert sorted({json.loads(line)["doc"] for line in listed.stdout.splitlines()}) == URIS
+    extracted = okg("extract", archive, "-f", "jsonl", cwd=tmp_path)
+    records = [json.loads(line) for line in extracted.stdout.splitlines()]
+    assert [(r["doc"], r["url"]) for r in records] == [(uri, uri) for uri in URIS]
+
+
+def test_an_archive_without_html_and_a_truncated_one_are_one_line_each(tmp_path: Path) -> None:
+    whole = seed_archive(tmp_path / "whole.warc.gz").read_bytes()
+    truncated = tmp_path / "truncated.warc.gz"
+    truncated.write_bytes(whole[: len(whole) * 2 // 3])
+    images = tmp_path / "images.warc.gz"
+    with images.open("wb") as f:  # a crawl of the site's pictures only
+        writer = WARCWriter(f, gzip=True)
+        headers = StatusAndHeaders("200 OK", [("Content-Type", "image/png")], protocol="HTTP/1.1")
+        png = io.BytesIO(b"\x89PNG\r\n\x1a\n")
+        uri = "http://www.example.gov.cn/logo.png"
+        writer.write_record(
+            writer.create_warc_record(uri, "response", payload=png, http_headers=headers)
+        )
+    good = tmp_path / "good.txt"
+    good.write_text(SEEDS[3].read_text("utf-8"), "utf-8")
+    for command in (["articles", "--json"], ["extract", "-f", "jsonl"], ["ingest"]):
+        ran = okg(*command, images, truncated, good, cwd=tmp_path)
+        assert ran.returncode == 0, ran.stderr
+        lines = [line for line in ran.stderr.splitlines() if line.startswith("okg:")]
+        assert len(lines) == 2, ran.stderr
+        assert lines[0] == f"okg: {images}: web archive holds no HTML response"
+        assert lines[1].startswith(f"okg: {truncated}: broken web archive after ")
+        assert "Traceback" not in ran.stderr
+    listed = okg("articles", "--json", truncated, good, cwd=tmp_path)
+    docs = {json.loads(line)["doc"] for line in listed.stdout.splitlines()}
+    assert "good" in docs and URIS[0] in docs  # the pages before the break are read
