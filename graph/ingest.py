@@ -34,7 +34,7 @@ from graph.neo4j_store import INDEXED, MAX_INDEXED_BYTES
 from graph.resolve import event_decisions, person_decisions, resolve_document
 from graph.store import GraphStore
 from graph.vocab import EVIDENCE_LINKS
-from loaders.decode import LoadError, name_text
+from loaders.decode import LoadError, name_text, os_reason
 from loaders.document import build_document
 from loaders.inputs import is_input, kind_of, load_source, load_warc_page, warc_entries
 
@@ -154,7 +154,7 @@ def read_items(files: Iterable[Path], failures: list[Failure]) -> Iterator[Item]
                     continue
                 yield doc, at
         except OSError as exc:
-            failures.append(Failure(str(path), str(exc)))
+            failures.append(Failure(str(path), os_reason(exc)))
 
 
 def _records(path: Path) -> Iterator[tuple[int, bytes]]:

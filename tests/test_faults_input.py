@@ -56,6 +56,19 @@ def good(tmp_path: Path) -> Path:
     return path
 
 
+def test_a_record_file_that_cannot_be_read_is_worded_as_a_text_file_is(
+    tmp_path: Path, good: Path
+) -> None:
+    loop = tmp_path / "loop.jsonl"
+    loop.symlink_to(loop.name)
+    result = ingest(tmp_path, tmp_path / "missing.jsonl", loop, good)
+    assert result.returncode == 0
+    assert error_lines(result) == [
+        f"okg: {tmp_path / 'missing.jsonl'}: no such file",
+        f"okg: {loop}: {LOOP}",
+    ]
+
+
 def _bad_paths(tmp_path: Path) -> dict[str, Path]:
     """Paths that name no readable file, each of a kind the system refuses even to root."""
     loop = tmp_path / "loop.txt"
