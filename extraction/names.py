@@ -165,6 +165,10 @@ def name_list(text: str, at: int, strict: bool = True) -> tuple[tuple[str, int, 
     return tuple(names)
 
 
+def _is_han(text: str, at: int) -> bool:
+    return at < len(text) and "\u4e00" <= text[at] <= "\u9fff"
+
+
 def _next_name(text: str, at: int) -> str | None:
     """A name after a joiner of an enumeration: a whole item, or a name read strictly."""
     return _list_item(text, at) or name_at(text, at, strict=True)
@@ -174,8 +178,13 @@ def _list_item(text: str, at: int) -> str | None:
     """An item of an enumeration of names, whole between two 、 (`王正伟、`, `宗和、`,
     `白玛赤林、`): inside a list its characters need not pass the tests of a name in
     running text (正 and 和 also end names there)."""
+    if surname_at(text, at) is None:
+        return None
     end = text.find("、", at, at + MAX_ITEM + 1)
-    if end < 0 or surname_at(text, at) is None:
+    if end < 0:  # the list's last item ends where its verb starts (吴明成、沈向民出席)
+        verbs = (p for p in range(at + 2, at + 4) if _is_han(text, p) and starts_stop(text, p))
+        end = next(verbs, -1)
+    if end < 0:
         return None
     item = text[at:end]
     if len(item) < 2 or not all("\u4e00" <= ch <= "\u9fff" for ch in item):

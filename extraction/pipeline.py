@@ -231,7 +231,7 @@ def _names_in_sentence(text: str, in_headline: bool = False) -> Iterator[str]:
     never an author's name (`座\\n谈会`: the headline of a page wrapped it)."""
     for chain in scan_chains(text):
         for name, start, _ in chain.names:
-            if not _is_place(text, start):
+            if "·" in name or not _is_place(text, start):  # 拉萨罗·布凯尔 is no 拉萨
                 yield name
     if NOTICE_WORDS.search(text):
         for notice in read_notices(text, PlaceContext()):

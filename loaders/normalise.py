@@ -7,7 +7,8 @@ know about:
   the full-width marks (`，；：（）！？`) every rule looks for;
 - traditional-script mirrors read as simplified, character by character (OpenCC's t2s
   table), so that lexicons, surnames and the gazetteer apply unchanged;
-- pinyin that mirror sites insert after a character (`會(huì )議`) is noise and goes.
+- pinyin that mirror sites insert after a character (`會(huì )議`) is noise and goes, and
+  so does a comma they double (`張虎,、李四`).
 
 A substitution replaces one character with one, so offsets do not move; the pinyin is
 deleted through `MappedText.delete`. The original file is untouched: evidence can still
@@ -30,6 +31,8 @@ _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ"
 PINYIN = re.compile(
     rf"(?<=[{_CJK}])[(（][a-z{_TONED}]{{0,7}}[{_TONED}][a-z{_TONED}]{{0,5}}\s*[)）]"
 )
+# A comma doubled by a mirror site (`歐陽衛民,、張虎`, `會見,,`): the mark that follows stands
+DOUBLED_MARK = re.compile(r"[,，](?=[,，、。；;：！？])")
 TRADITIONAL_SHARE = 0.03
 """The share of a text's Chinese characters that OpenCC would simplify above which the
 text is a traditional-script copy. Simplified text has some such characters too (乾 in
@@ -67,7 +70,8 @@ def normalise(mapped: MappedText) -> MappedText:
     """The text with pinyin insertions deleted, half-width marks made full-width between
     Chinese characters, and traditional script simplified; offsets still map each
     character to the original."""
-    mapped = mapped.delete(m.span() for m in PINYIN.finditer(mapped.text))
+    noise = [*PINYIN.finditer(mapped.text), *DOUBLED_MARK.finditer(mapped.text)]
+    mapped = mapped.delete(m.span() for m in noise)
     text = _HALF_MARK.sub(lambda m: HALF_TO_FULL[m.group()], mapped.text)
     if is_traditional(text):
         text = text.translate(_t2s())

@@ -305,3 +305,13 @@ def test_an_election_is_a_current_post_and_a_nomination_is_none():
         "本报讯 会议选举刘小凌当选为醪桥镇人民政府镇长。"
     )
     assert _statuses("本报讯 会议提名任命张小三为市公安局局长。") == set()
+
+
+def test_the_last_item_of_a_list_ends_at_its_verb():
+    """向 is a preposition; as the last item of a list, 沈向民 ends where 出席 starts."""
+    assert "沈向民" in _persons("副市长吴小成、沈向民出席会议。")
+
+
+def test_a_dotted_name_is_no_place_and_a_doubled_comma_no_gap():
+    assert "拉萨罗·布凯尔" in _persons("市长张小彤会见了某国阿鲁沙市市长拉萨罗·布凯尔一行。")
+    assert {"欧阳卫民", "张小虎"} <= _persons("副省長歐陽衛民,、張小虎參加會見,。")
