@@ -240,6 +240,10 @@ def _read_text(text: str, params: list[str] | None) -> tuple[str, dict[str, str]
 def cypher_command(
     text: Annotated[str, typer.Argument(help="A Cypher query, or a .cypher file.")],
     param: ParamOption = None,
+    store: Annotated[
+        StoreKind,
+        typer.Option("--store", help="neo4j, the only store that runs Cypher (the default)."),
+    ] = StoreKind.neo4j,
     neo4j_uri: UriOption = None,
     neo4j_user: UserOption = None,
     as_json: JsonOption = False,
@@ -249,10 +253,13 @@ def cypher_command(
 
     Example: okg cypher "MATCH (p:Person {name: \\$name}) RETURN p.id, p.anchor" -p name=张三
 
-    A Browser file runs as it is, its :param lines included:
-    okg cypher queries/cypher/attendees.cypher
+    A Browser file runs as it is, its :param lines included, and -p sets a
+    parameter to a name as `okg query` takes it, or an id:
+    okg cypher queries/cypher/attendees.cypher -p meeting=市委政法工作会议
     """
     _formats(as_json, as_csv)
+    if store is not StoreKind.neo4j:
+        raise typer.BadParameter("okg cypher runs on Neo4j; on the embedded store, use okg sparql")
     query, params = _read_text(text, param)
     with connect(StoreKind.neo4j, None, neo4j_uri, neo4j_user) as graph:
         assert isinstance(graph, Neo4jStore)

@@ -1,23 +1,47 @@
 // timeline PERSON: a person's posts (first and last seen) and events, in date order.
 // An undated event stands at the date of its first report.
 // Paste into the Neo4j Browser; the example is a person of 许昌市 in the seeds.
+// PERSON is what `okg query` takes: an id, a name, an alias or a part of a name
+// (:param person => '张三'). A name of several persons is not answered: the rows are those
+// persons, with their context and the :param line that picks one.
 :param person => 'person/e2aafef16eb49cd6a6e2';
-MATCH (p:Person {id: $person})
-CALL (p) {
-  MATCH (p)-[h:HOLDS]->(post:Post)
-  CALL (h) {
-    UNWIND h.seen AS seen
-    RETURN min(seen) AS date, max(seen) AS until
+WITH trim($person) AS text
+WITH text, reduce(s = normalize(text, NFKC), r IN [[' ', ''], ['\t', ''], ['\n', ''],
+       ['“', '"'], ['”', '"'], ['‘', "'"], ['’', "'"], ['「', '"'], ['」', '"'],
+       ['•', '·'], ['・', '·'], ['‧', '·'], ['∙', '·'], ['⋅', '·']] | replace(s, r[0], r[1])) AS form
+WITH text, form, COLLECT { MATCH (n:Person {id: text}) RETURN n } AS found
+WITH text, form, CASE WHEN found <> [] THEN found
+       ELSE COLLECT { MATCH (n:Person {name: text}) RETURN n } END AS found
+WITH text, form, CASE WHEN found <> [] THEN found
+       ELSE COLLECT { MATCH (n:Person) WHERE n.name = form RETURN n } END AS found
+WITH CASE WHEN found <> [] THEN found
+       ELSE COLLECT { MATCH (n:Person) WHERE n.name CONTAINS form RETURN n } END AS found
+CALL (found) {
+  WITH found WHERE size(found) = 1
+  UNWIND found AS p
+  CALL (p) {
+    MATCH (p)-[h:HOLDS]->(post:Post)
+    CALL (h) {
+      UNWIND h.seen AS seen
+      RETURN min(seen) AS date, max(seen) AS until
+    }
+    RETURN date, until, 'post' AS kind, post.label AS name, [] AS roles, post.id AS id
+    UNION ALL
+    MATCH (p)-[r:PARTICIPATED_IN]->(e:Event)
+    CALL (r) {
+      UNWIND r.seen AS seen
+      RETURN min(seen) AS reported
+    }
+    RETURN coalesce(e.date, reported) AS date, null AS until, 'event' AS kind, e.name AS name,
+           r.roles AS roles, e.id AS id
   }
-  RETURN date, until, 'post' AS kind, post.label AS name, [] AS roles, post.id AS id
+  RETURN date, until, kind, name, roles, id
   UNION ALL
-  MATCH (p)-[r:PARTICIPATED_IN]->(e:Event)
-  CALL (r) {
-    UNWIND r.seen AS seen
-    RETURN min(seen) AS reported
-  }
-  RETURN coalesce(e.date, reported) AS date, null AS until, 'event' AS kind, e.name AS name,
-         r.roles AS roles, e.id AS id
+  WITH found WHERE size(found) > 1
+  UNWIND found AS p
+  RETURN null AS date, null AS until, 'person' AS kind, p.name AS name,
+         [size(found) + ' match ' + $person + '; this one is :param person => \'' + p.id + '\''] + [p.anchor] + COLLECT { MATCH (p)-[:HOLDS]->(x:Post) RETURN x.label } AS roles,
+         p.id AS id
 }
 RETURN date, until, kind, name, roles, id
 ORDER BY date, kind, name, id;
