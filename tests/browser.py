@@ -85,6 +85,23 @@ def wait_for(what: str, check: Callable[[], Any], timeout: float = 60.0) -> Any:
         time.sleep(0.25)
 
 
+PASTE = """
+    const area = document.querySelector(arguments[0]);
+    area.focus();
+    const data = new DataTransfer();
+    data.setData('text/plain', arguments[1]);
+    area.dispatchEvent(
+        new ClipboardEvent('paste', {clipboardData: data, bubbles: true, cancelable: true}));
+"""
+
+
+def paste(web: WebDriver, css: str, text: str) -> None:
+    """Paste `text` into the text field `css`, as from the clipboard: typed keys would not do
+    for a text of several lines, since an editor such as the Neo4j Browser's runs or indents
+    at each newline."""
+    web.script(PASTE, css, text)
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
