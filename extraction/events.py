@@ -295,7 +295,8 @@ def _visits(text: str, ctx: PlaceContext, persons: AbstractSet[str]) -> list[Eve
         verb = "到" if m.group("verb") in ("来到", "前往", "深入", "走进") else m.group("verb")
         name = f"{who}{verb}{where}{m.group('what')}"
         out.append(EventMention(m.start(), m.end(), name, "visit", None, True, False, visitor))
-    for m in RECEPTION.finditer(text):
+    receptions = RECEPTION.finditer(text) if "会" in text else ()  # 会见, 会谈
+    for m in receptions:
         host, who = _visitor(m.group("who"), persons)
         if host is None:
             continue  # 会见 with no one named who receives
@@ -328,23 +329,25 @@ def find_events(
         EventMention(m.start(), m.end(), m.group(), "meeting", None, False, False)
         for m in CONGRESS.finditer(text)
     ]
-    named += [
-        EventMention(
-            m.start("body"),
-            m.end(),
-            canonical_org(m.group("body"), ctx) + m.group("word"),
-            "meeting",
-            canonical_org(m.group("body"), ctx),
-            True,
-            False,
-        )
-        for pattern in COMMITTEE_MEETING
-        for m in pattern.finditer(text)
-    ]
-    named += [
-        EventMention(m.start(), m.end(), "分组会议", "meeting", None, True, False, sitting=True)
-        for m in GROUP_SITTING.finditer(text)
-    ]
+    if "常委" in text:  # most sentences name no committee meeting: skip its patterns
+        named += [
+            EventMention(
+                m.start("body"),
+                m.end(),
+                canonical_org(m.group("body"), ctx) + m.group("word"),
+                "meeting",
+                canonical_org(m.group("body"), ctx),
+                True,
+                False,
+            )
+            for pattern in COMMITTEE_MEETING
+            for m in pattern.finditer(text)
+        ]
+    if "分组" in text:
+        named += [
+            EventMention(m.start(), m.end(), "分组会议", "meeting", None, True, False, sitting=True)
+            for m in GROUP_SITTING.finditer(text)
+        ]
     named = [e for e in named if not _in_book_title(text, e.start)]
     found = _visits(text, ctx, persons) + sorted(named, key=lambda e: e.start - e.end)
     if len(found) < 2:

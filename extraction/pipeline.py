@@ -28,7 +28,6 @@ from extraction.names import (
     BOUNDARY,
     is_common_word,
     looks_like_name,
-    name_at,
     name_list,
     surname_at,
     surname_initials,
@@ -260,28 +259,21 @@ def _subject_list(text: str, at: int) -> list[str]:
     verb (or a title that names its body) follows them; or an enumeration of names
     (`张三、李四、王五在主席台就座`), whatever follows, as only names are listed so."""
     listed = name_list(text, at)
+    names = [name for name, _, _ in listed]
     if len(listed) >= MIN_BARE_LIST and _names_only(text, listed):
-        return [name for name, _, _ in listed]
-    names: list[str] = []
-    pos = at
-    while True:
-        surname = surname_at(text, pos)
-        if surname is None or _is_place(text, pos) or _is_place(text, pos + len(surname)):
+        return names
+    for name, start, _ in listed:
+        surname = surname_at(text, start) or ""
+        if _is_place(text, start) or _is_place(text, start + len(surname)):
             return []  # 原海南省委书记: 海南 is a place, not a given name
-        name = name_at(text, pos, strict=True)
-        if not name:
-            return []
         if is_common_word(name):
             return []
-        names.append(name)
-        pos += len(name)
-        if text[pos : pos + 1] in ("、", "和", "及") and len(names) < 8:
-            if text[pos] == "及" and name_at(text, pos + 1, strict=True) is None:
-                return names  # 张三、李四及中央和国家机关有关部门负责同志
-            pos += 1
-            continue
-        break
+    pos = listed[-1][2] if listed else at
+    if text.startswith("及", pos):
+        return names  # 张三、李四及中央和国家机关有关部门负责同志
     after = text[pos:]
+    if not names:
+        return []
     if after.startswith(_subject_verbs()) or SPEAKS_IN.match(after):
         return names
     if after.startswith(tuple(titles())) and titles()[_title_at(after)].body:

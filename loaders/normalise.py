@@ -33,6 +33,7 @@ PINYIN = re.compile(
 )
 # A comma doubled by a mirror site (`歐陽衛民,、張虎`, `會見,,`): the mark that follows stands
 DOUBLED_MARK = re.compile(r"[,，](?=[,，、。；;：！？])")
+_HAN = re.compile("[\u4e00-\u9fff]")
 TRADITIONAL_SHARE = 0.03
 """The share of a text's Chinese characters that OpenCC would simplify above which the
 text is a traditional-script copy. Simplified text has some such characters too (乾 in
@@ -60,10 +61,16 @@ def reads_as(clean: str, source: str) -> bool:
 
 
 def is_traditional(text: str) -> bool:
-    table = _t2s()
-    han = sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff")
-    changed = sum(1 for ch in text if ord(ch) in table)
-    return changed > TRADITIONAL_MIN and changed > TRADITIONAL_SHARE * han
+    """Counted by deleting characters, which str.translate does in C."""
+    changed = len(text) - len(text.translate(_traditional_deleted()))
+    if changed <= TRADITIONAL_MIN:
+        return False
+    return changed > TRADITIONAL_SHARE * len(_HAN.findall(text))
+
+
+@cache
+def _traditional_deleted() -> dict[int, None]:
+    return dict.fromkeys(_t2s())
 
 
 def normalise(mapped: MappedText) -> MappedText:
