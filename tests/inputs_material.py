@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import html
 import io
+import os
 import subprocess
+import sys
 import tempfile
 from pathlib import Path
 
@@ -31,6 +33,13 @@ FOOTER = (
 
 
 ENDS = ("。", "！", "？", "）", "：", "。”", "！”", "？”")
+
+
+def okg(*args: str | Path, cwd: Path) -> subprocess.CompletedProcess[str]:
+    """`okg ARGS` in a process of its own, run in `cwd` with its embedded store there."""
+    env = {**os.environ, "COLUMNS": "200", "OKG_DATA": str(cwd / "data")}
+    command = [sys.executable, "-m", "okg.cli", *map(str, args)]
+    return subprocess.run(command, capture_output=True, text=True, cwd=cwd, env=env, timeout=600)
 
 
 def seed_paragraphs(seed: Path) -> list[str]:

@@ -6,9 +6,6 @@ one line each and the batch goes on."""
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -19,22 +16,11 @@ from extraction import extract_document, extract_file
 from loaders.decode import LoadError
 from loaders.html import read_page
 from loaders.inputs import kind_of, load_source
-from tests.inputs_material import FOOTER, MENU, RELATED, ROOT, SEEDS, encoded_page, seed_page
+from tests.inputs_material import FOOTER, MENU, RELATED, ROOT, SEEDS, encoded_page, okg, seed_page
 
 GOLD = ROOT / "eval" / "gold"
 COMPARED = ("persons", "positions_strict", "positions_lenient", "events", "events_dated")
 """What a page must read as well as the text file (within 0.02 F1 against the gold)."""
-
-
-def okg(*args: str | Path, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "okg.cli", *map(str, args)],
-        capture_output=True,
-        text=True,
-        cwd=cwd,
-        env={**os.environ, "COLUMNS": "200", "OKG_DATA": str(cwd / "data")},
-        timeout=300,
-    )
 
 
 def scores(records: dict[str, dict[str, Any]]) -> dict[str, float]:

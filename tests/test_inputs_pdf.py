@@ -7,11 +7,9 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 import re
 import shutil
 import subprocess
-import sys
 import time
 import unicodedata
 from pathlib import Path
@@ -27,19 +25,13 @@ from loaders.document import load_document
 from loaders.inputs import load_source
 from loaders.origin import page_of
 from loaders.pdf import read_pdf
-from tests.inputs_material import ROOT, SEEDS, print_pdf, seed_page, seed_paragraphs
+from tests.inputs_material import ROOT, SEEDS, okg, print_pdf, seed_page, seed_paragraphs
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 GOLD = ROOT / "eval" / "gold"
 COMPARED = ("persons", "positions_strict", "positions_lenient", "events")
 """What a two-column PDF must read as well as the text file (within 0.02 F1, gold)."""
-
-
-def okg(*args: str | Path, cwd: Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "COLUMNS": "200", "OKG_DATA": str(cwd / "data")}
-    command = [sys.executable, "-m", "okg.cli", *map(str, args)]
-    return subprocess.run(command, capture_output=True, text=True, cwd=cwd, env=env, timeout=600)
 
 
 @pytest.fixture(scope="module")

@@ -7,9 +7,6 @@ from __future__ import annotations
 
 import io
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -18,15 +15,9 @@ from warcio.warcwriter import WARCWriter
 
 from graph.store import open_store
 from loaders.batch import iter_documents
-from tests.inputs_material import SEEDS, encoded_page, seed_page, write_warc
+from tests.inputs_material import SEEDS, encoded_page, okg, seed_page, write_warc
 
 URIS = [f"http://www.example.gov.cn/xwzx/yw/{seed.stem}.shtml" for seed in SEEDS]
-
-
-def okg(*args: str | Path, cwd: Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "COLUMNS": "200", "OKG_DATA": str(cwd / "data")}
-    command = [sys.executable, "-m", "okg.cli", *map(str, args)]
-    return subprocess.run(command, capture_output=True, text=True, cwd=cwd, env=env, timeout=600)
 
 
 def seed_archive(path: Path, gz: bool = True) -> Path:
