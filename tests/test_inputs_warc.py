@@ -59,6 +59,12 @@ def test_a_web_archive_of_the_seeds_ingests_five_documents_each_with_its_uri(
     again = okg("ingest", archive, cwd=tmp_path)  # loaded already: nothing new
     assert again.returncode == 0, again.stderr
 
+    exported = okg("export", "popolo", tmp_path / "p.json", cwd=tmp_path)
+    assert exported.returncode == 0, exported.stderr
+    popolo = json.loads((tmp_path / "p.json").read_text("utf-8"))
+    sources = [s["url"] for m in popolo["memberships"] for s in m.get("sources", [])]
+    assert sources and set(sources) == set(URIS)  # the page's own address, not an IRI
+
     listed = okg("articles", archive, "--json", cwd=tmp_path)
     assert sorted({json.loads(line)["doc"] for line in listed.stdout.splitlines()}) == URIS
     extracted = okg("extract", archive, "-f", "jsonl", cwd=tmp_path)
