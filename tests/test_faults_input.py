@@ -14,7 +14,6 @@ import os
 import socket
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -174,29 +173,30 @@ def test_a_name_that_is_not_utf8_is_reported_on_one_line(tmp_path: Path, good: P
     ]
 
 
-LONG = "张<" * 20_000  # rich's highlighter takes a minute and a half over this
-
-
 def test_a_long_name_full_of_angle_brackets_prints_at_once(tmp_path: Path) -> None:
-    """User data is printed without rich's highlighter, whose tag pattern is quadratic in
-    a run of `<` without `>`; and without markup, so the name comes out as it is."""
+    """User data is printed without rich's highlighter, whose tag pattern is quadratic in a
+    run of `<` without `>` (a stored name of 7,900 took 7 s; 40,000 given to look up took
+    minutes: each command here has a minute), and without markup, so the text comes out as
+    it is, on one line."""
     sentence = "县委召开常委会会议，县长出席。"
     ev = [Evidence("page", 0, 0, 0, len(sentence), sentence)]
+    stored = "<" * 7_900  # as long as the stores index (graph/neo4j_store.py)
     record = DocumentRecord(
         doc="page",
-        persons=[Person(LONG, ev)],
+        persons=[Person(stored, ev)],
         organizations=[Organization("县委", None, None, ev)],
-        positions=[Position(LONG, "县长", "县委", ev)],
+        positions=[Position(stored, "县长", "县委", ev)],
     )
     records = tmp_path / "records.jsonl"
     records.write_text(json.dumps(record.to_dict(), ensure_ascii=False) + "\n", "utf-8")
     assert ingest(tmp_path, records).returncode == 0
-    started = time.perf_counter()
     store = ["--data", tmp_path / "store"]
     table = okg("query", "holders", "县委", *store, timeout=60)
     assert table.returncode == 0, table.stderr.decode()
-    assert table.stdout.decode("utf-8").count("<") == 20_000
-    in_part = okg("query", "posts", "张<张<", *store, timeout=60)  # says which name it found
+    assert table.stdout.decode("utf-8").count("<") == len(stored)
+    in_part = okg("query", "posts", "<<", *store, timeout=60)  # says which name it found
     assert in_part.returncode == 0, in_part.stderr.decode()
-    assert in_part.stderr.decode("utf-8").count("<") == 20_000 + 2  # the name, and the words
-    assert time.perf_counter() - started < 40
+    assert in_part.stderr.decode("utf-8").count("<") == len(stored) + 2  # and the words
+    unknown = "<" * 40_000 + "张"
+    none = okg("query", "posts", unknown, *store, timeout=60)  # says what matched nothing
+    assert none.returncode == 1 and unknown in none.stderr.decode("utf-8")

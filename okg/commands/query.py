@@ -154,7 +154,7 @@ def _listing(found: list[Candidate], graph: GraphStore) -> Table:
 
 def _arguments(graph: GraphStore, query: CannedQuery, args: list[str]) -> dict[str, str]:
     """Each argument as the id it names, or the command ends listing what it may mean."""
-    err = Console(stderr=True, highlight=False)  # names echoed are data
+    err = Console(stderr=True, highlight=False, soft_wrap=True)  # names echoed are data
     ids = {}
     for param, text in zip(query.params, args, strict=True):
         if not param.kinds:
