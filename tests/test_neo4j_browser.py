@@ -27,6 +27,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from graph.names import norm_text, org_name
 from graph.neo4j_store import Neo4jStore
 from okg.cli import app
 from queries.catalog import EVENT, PERSON, catalog, parse_browser_file, questions
@@ -99,7 +100,8 @@ def names(store: Store, cypher: str) -> list[str]:
 def arguments(seeds: Store) -> dict[str, dict[str, str]]:
     """For each Browser file, what a person would type as its parameters: names read from
     the seeds' graph, each meaning one entity to `okg query` (a short part of a meeting's
-    name, a body's other spelling, a post's title with a space in it)."""
+    name, a body's long official name and another spelling it was seen under, a post's title
+    with a space in it)."""
     store = seeds
     person = next(
         n
@@ -130,16 +132,21 @@ def arguments(seeds: Store) -> dict[str, dict[str, str]]:
         for row in okg_query(store, "comeet", person) or []
         if unique(store, row["name"], PERSON)
     )
-    body = next(
-        row["alias"]
-        for row in store.graph.query(
-            """MATCH (o:Organization)<-[:PART_OF*0..]-(:Organization)<-[:POST_IN]-(:Post)
-                     <-[:HOLDS]-(:Person)
-               UNWIND coalesce(o.aliases, []) + [o.name] AS alias
-               RETURN DISTINCT alias, alias <> o.name AS other ORDER BY other DESC, alias"""
-        )
-        if unique(store, row["alias"], ("Organization",))
+    bodies = store.graph.query(
+        """MATCH (o:Organization)<-[:PART_OF*0..]-(:Organization)<-[:POST_IN]-(:Post)
+                 <-[:HOLDS]-(:Person)
+           RETURN DISTINCT o.name AS name, coalesce(o.aliases, []) AS aliases ORDER BY name"""
     )
+    # A body by the long official form of its name, which the news never used (not one of
+    # its aliases): 中共许昌市委员会 for 许昌市委.
+    body = next(
+        long
+        for row in bodies
+        if (long := "中共" + row["name"][:-1] + "委员会") not in row["aliases"]
+        and org_name(long) == row["name"]
+        and unique(store, long, ("Organization",))
+    )
+    alias = next(a for row in bodies for a in row["aliases"] if unique(store, a, ("Organization",)))
     post = next(row["post"] for row in okg_query(store, "posts", person) or [])
     spaced_post = post[:3] + " " + post[3:]
     assert unique(store, spaced_post, ("Post", "Organization"))
@@ -155,7 +162,7 @@ def arguments(seeds: Store) -> dict[str, dict[str, str]]:
         "evidence": {"subject": person, "object": event},
         "named": {"text": post},
         "find": {"text": meeting},
-        "context": {"entity": event},
+        "context": {"entity": alias},
     }
 
 
@@ -186,6 +193,46 @@ def test_okg_cypher_runs_a_browser_file_with_a_name(seeds: Store, arguments):
     rows = okg_cypher(seeds, CYPHER / "attendees.cypher", {"meeting": meeting})
     assert normalise(catalog()["attendees"], rows) == expected
     assert {row["name"] for row in rows} == {row["name"] for row in expected}
+
+
+def lookup_expressions(name: str) -> set[str]:
+    """The text of an expression of the Browser files' lookup (`form`, `canon`), from every
+    file that has it: the copies must be one text."""
+    found = {
+        match
+        for path in [*CYPHER.glob("*.cypher"), *CYPHER.glob("graph/*.cypher")]
+        for match in re.findall(
+            rf"^WITH (?:\w+, )*(reduce\(s = (?:(?!\nWITH).)*?) AS {name}$",
+            path.read_text(encoding="utf-8"),
+            re.M | re.S,
+        )
+    }
+    assert len(found) == 1, f"the Browser files spell `{name}` in {len(found)} ways"
+    return found
+
+
+def test_the_browser_files_rewrite_names_as_okg_query_does(seeds: Store):
+    """The Cypher that makes a text plain (`form`) and rewrites a body's long official form
+    (`canon`) gives what graph/names.py gives, on every name and alias of the seeds' bodies and
+    events and on the long forms of the bodies' names."""
+    [form] = lookup_expressions("form")
+    [canon] = lookup_expressions("canon")
+    rows = seeds.graph.query(
+        """MATCH (n) WHERE n:Organization OR n:Event
+           UNWIND [n.name] + coalesce(n.aliases, []) AS name RETURN DISTINCT name"""
+    )
+    texts = [row["name"] for row in rows]
+    texts += ["中共" + t[:-1] + "委员会" for t in texts if t.endswith("委")]
+    texts += ["中国共产党" + t[:-1] + "委员会 " for t in texts if t.endswith("委")]
+    texts += ["中国人民政治协商会议许昌市委员会", "许昌市人民代表大会常务委员会", "Ｘ市　检察院"]
+    got = seeds.graph.query(
+        f"UNWIND $texts AS text WITH text, {form} AS form RETURN text, form, {canon} AS canon",
+        {"texts": texts},
+    )
+    assert len(got) == len(texts) > 100
+    for row in got:
+        assert row["form"] == norm_text(row["text"]), row
+        assert row["canon"] == org_name(row["text"]), row
 
 
 def flat(row: dict) -> str:

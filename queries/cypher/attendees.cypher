@@ -8,11 +8,33 @@ WITH trim($meeting) AS text
 WITH text, reduce(s = normalize(text, NFKC), r IN [[' ', ''], ['\t', ''], ['\n', ''],
        ['“', '"'], ['”', '"'], ['‘', "'"], ['’', "'"], ['「', '"'], ['」', '"'],
        ['•', '·'], ['・', '·'], ['‧', '·'], ['∙', '·'], ['⋅', '·']] | replace(s, r[0], r[1])) AS form
-WITH text, form, COLLECT { MATCH (n:Event {id: text}) RETURN n } AS found
-WITH text, form, CASE WHEN found <> [] THEN found
+// a body's long official form as its short one (中共许昌市委员会 → 许昌市委), also in
+// an event's name, as okg query rewrites it (graph/names.py, org_name)
+WITH text, form, reduce(s = form, r IN reduce(rounds = [], i IN range(1, 8) | rounds + [
+         ['pair', '中国共产党', '中共'], ['group', '中共', '', '委', 1],
+         ['pair', '人民代表大会常务委员会', '人大常委会'], ['pair', '人民代表大会', '人大'],
+         ['pair', '常务委员会', '常委会'], ['group', '人民政治协商会议', '政协', '', 0],
+         ['pair', '政治协商会议', '政协'], ['pair', '人民政府', '政府'],
+         ['pair', '政法委员会', '政法委'], ['pair', '纪律检查委员会', '纪委'],
+         ['pair', '监察委员会', '监委'], ['lead', '中共'],
+         ['pair', '县县委', '县委'], ['pair', '区区委', '区委'], ['pair', '市市委', '市委'],
+         ['pair', '旗旗委', '旗委'], ['court', '检察院'], ['court', '法院']]) |
+       CASE r[0]
+         WHEN 'pair' THEN replace(s, r[1], r[2])
+         WHEN 'court' THEN replace(replace(s, '人民' + r[1], r[1]), r[1], '人民' + r[1])
+         WHEN 'lead' THEN CASE WHEN s STARTS WITH '中共' AND NOT s STARTS WITH '中共中央'
+                                    AND substring(s, 3) CONTAINS '委' THEN substring(s, 2) ELSE s END
+         ELSE reduce(out = split(s, r[1])[0], part IN split(s, r[1])[1..] | out +
+                CASE WHEN part CONTAINS '委员会' AND size(split(part, '委员会')[0]) >= r[4]
+                     THEN r[2] + split(part, '委员会')[0] + r[3]
+                          + substring(part, size(split(part, '委员会')[0]) + 3)
+                     ELSE r[1] + part END)
+       END) AS canon
+WITH text, form, canon, COLLECT { MATCH (n:Event {id: text}) RETURN n } AS found
+WITH text, form, canon, CASE WHEN found <> [] THEN found
        ELSE COLLECT { MATCH (n:Event {name: text}) RETURN n } END AS found
-WITH text, form, CASE WHEN found <> [] THEN found
-       ELSE COLLECT { MATCH (n:Event) WHERE n.name = form RETURN n } END AS found
+WITH text, form, canon, CASE WHEN found <> [] THEN found
+       ELSE COLLECT { MATCH (n:Event) WHERE n.name IN [form, canon] RETURN n } END AS found
 WITH CASE WHEN found <> [] THEN found
        ELSE COLLECT { MATCH (n:Event) WHERE n.name CONTAINS form RETURN n } END AS found
 CALL (found) {
