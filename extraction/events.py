@@ -94,6 +94,11 @@ VISIT_WORD = re.compile(r"考察|调研|视察|慰问|走访|接见|会见|会�
 VISITS_PLACE = re.compile(
     r"(?P<who>[^，。；：！？\n]{2,12}?)(?P<what>视察|考察)(?P<where>[^，。；：！？\n、时]{2,6})时"
 )
+# a call on people with no place named: 张三一行看望慰问人大代表
+CALLS_ON = re.compile(
+    r"(?P<who>[^，。；：！？\n]{2,32}?)"
+    r"(?P<what>看望慰问|走访慰问|走访看望|看望)了?(?P<whom>[^，。；：！？\n]{2,16}?)(?=[，。；！？\n]|$)"
+)
 LEAD_NOISE = re.compile(
     r"^(?:[（(][^）)]{1,10}[）)])?"  # a tag: （两会受权发布）
     r"(?:.*?\d+[月日](?:\d+日)?(?:电|[上下]午|晚)?|近日|日前|当天|同日|随后|会上|此前|今年|去年)?"
@@ -248,6 +253,25 @@ def is_session(words: str) -> bool:
     return words.endswith(_meeting_words()) and NUMBERED.search(words) is not None
 
 
+_KEY_FORMS = (  # long and short forms of one meeting's name
+    (re.compile(r"中国共产党"), "中共"),
+    (re.compile(r"人民代表大会常务委员会"), "人大常委会"),
+    (re.compile(r"人民代表大会"), "人大"),
+    (re.compile(r"人民政府"), "政府"),
+    (re.compile(r"^政协(.+?)第?([一二三四五六七八九十百\d]+)届委员会"), r"\1政协\2届"),
+    (re.compile(r"第([一二三四五六七八九十百\d]+)(届|次)"), r"\1\2"),
+)
+
+
+def event_key(name: str) -> str:
+    """A meeting's name in one canonical form: 中国共产党上海市第九次代表大会 and
+    中共上海市第九次代表大会, 政协某市第五届委员会第四次会议 and 某市政协五届四次会议 are
+    one key."""
+    for pattern, repl in _KEY_FORMS:
+        name = pattern.sub(repl, name)
+    return name
+
+
 def sitting_of_session(name: str, other: str) -> bool:
     """Is one name the other's and more: a sitting of a session (阳泉市十六届人大四次会议第二次
     全体会议 of 阳泉市十六届人大四次会议)? Two events, then, not one under two names."""
@@ -312,6 +336,11 @@ def _visits(text: str, ctx: PlaceContext, persons: AbstractSet[str]) -> list[Eve
                 m.start(), m.end(), name, "visit", None, True, False, host, "attend", guests
             )
         )
+    for m in CALLS_ON.finditer(text):
+        visitor, who = _visitor(m.group("who"), persons)
+        if visitor is not None:  # 张三一行看望慰问人大代表: named by who and whom
+            name = f"{who}{m.group('what')}{m.group('whom')}"
+            out.append(EventMention(m.start(), m.end(), name, "visit", None, True, False, visitor))
     for m in VISITS_PLACE.finditer(text):
         who = re.sub(r"(?:总书记|同志)$", "", LEAD_NOISE.sub("", m.group("who")))
         if who in persons:

@@ -23,7 +23,13 @@ from rapidfuzz import fuzz
 
 import lexicons
 from extraction.appointments import CURRENT, NOTICE_WORDS, read_notices
-from extraction.events import EventMention, find_events, is_session, sitting_of_session
+from extraction.events import (
+    EventMention,
+    event_key,
+    find_events,
+    is_session,
+    sitting_of_session,
+)
 from extraction.names import (
     BOUNDARY,
     is_common_word,
@@ -60,6 +66,8 @@ DATE_JOINERS = {"至", "-", "—", "－", "~", "～", "、", "到", "和"}
 DATE_AFTER_EVENT = 6  # 会议12月15日至16日在北京举行: a date right after the name is its own
 SAME_EVENT_RATIO = 90  # partial ratio above which two names of one article are one event
 SAME_EVENT_DAYS = 10  # a meeting of one name dated further apart is another session
+MIN_HELD = 4  # the shortest known name looked for inside a new one
+MIN_TAIL = 6  # the shortest ending of a known name that a new name may be
 SAME_EVENT_TAIL = 8  # or the length of the ending they share (…办理“回头看”工作会议)
 CLAUSE_MARK = re.compile("[，。；：！？“”\n、（]")  # a clause starts after one
 ROLE_LINK = re.compile(r"^(?:会议)?(?:并|和|、|及)[^，；。！？]*$")
@@ -125,6 +133,9 @@ class _Collector:
     organizations: dict[str, Organization] = field(default_factory=dict)
     events: dict[str, Event] = field(default_factory=dict)  # by id
     by_name: dict[str, Event] = field(default_factory=dict)  # the latest of each name
+    by_key: dict[str, Event] = field(default_factory=dict)  # …and of each canonical name
+    in_article: dict[int, list[Event]] = field(default_factory=dict)  # events each reports
+    by_tail: dict[str, Event] = field(default_factory=dict)  # the first name ending so
     participations: dict[tuple[str, str], Participation] = field(default_factory=dict)
     inherited_dates: set[str] = field(default_factory=set)  # events dated by their article
 
@@ -155,6 +166,12 @@ class _Collector:
                 organizer=mention.organizer,
             )
             self.events[event.id] = self.by_name[mention.name] = event
+            self.by_key[event_key(mention.name)] = event
+            for start in range(1, len(mention.name) - MIN_TAIL + 1):
+                self.by_tail.setdefault(mention.name[start:], event)
+        reported = self.in_article.setdefault(article.index, [])
+        if event not in reported:
+            reported.append(event)
         if written and (event.date is None or event.id in self.inherited_dates):
             event.date = written
             self.inherited_dates.discard(event.id)
@@ -165,23 +182,38 @@ class _Collector:
         return event
 
     def _same_event(self, name: str, article: Article) -> Event | None:
-        """The event already known under another name: one name holds the other
-        (送法进军营活动 in “12.4”国家宪法日和宪法宣传周送法进军营活动), or, within one
-        article, the names are near-identical or end alike (a headline and its body)."""
-        for event in self.events.values():
+        """The event already known under another name: the same canonical name (中共X =
+        中国共产党X, 政协X第N届委员会第M次会议 = X政协N届M次会议); a known name that ends
+        with the new one (…宪法宣传周送法进军营活动, then 送法进军营活动) or that the new
+        one holds; or, within one article, names that hold one another, are near-identical
+        or end alike (a headline and its body). Each is a look-up or a walk over one
+        article's events, so that a volume of thousands of stories takes time in
+        proportion to its length."""
+        known = self.by_key.get(event_key(name)) or self.by_tail.get(name)
+        if known is not None and not _places_differ(known.name, name):
+            return known
+        for event in self._held_in(name):
+            if not (_places_differ(event.name, name) or sitting_of_session(event.name, name)):
+                return event
+        for event in self.in_article.get(article.index, ()):
             if _places_differ(event.name, name) or sitting_of_session(event.name, name):
                 continue
-            if event.name in name or name in event.name:
-                return event
-            if not any(e.article == article.index for e in event.evidence):
-                continue  # names are compared only within one article
             alike = (
-                fuzz.partial_ratio(event.name, name) >= SAME_EVENT_RATIO
+                name in event.name
+                or fuzz.partial_ratio(event.name, name) >= SAME_EVENT_RATIO
                 or len(os.path.commonprefix([event.name[::-1], name[::-1]])) >= SAME_EVENT_TAIL
             )
             if alike:
                 return event
         return None
+
+    def _held_in(self, name: str) -> Iterator[Event]:
+        """Known events whose whole name the new one holds, longest first."""
+        for length in range(len(name) - 1, MIN_HELD - 1, -1):
+            for start in range(len(name) - length + 1):
+                event = self.by_name.get(name[start : start + length])
+                if event is not None:
+                    yield event
 
     def take_part(self, person: str, event: Event, roles: set[str], ev: Evidence) -> None:
         part = self.participations.setdefault(

@@ -315,3 +315,16 @@ def test_the_last_item_of_a_list_ends_at_its_verb():
 def test_a_dotted_name_is_no_place_and_a_doubled_comma_no_gap():
     assert "拉萨罗·布凯尔" in _persons("市长张小彤会见了某国阿鲁沙市市长拉萨罗·布凯尔一行。")
     assert {"欧阳卫民", "张小虎"} <= _persons("副省長歐陽衛民,、張小虎參加會見,。")
+
+
+def test_a_meeting_under_its_long_and_short_forms_is_one_event():
+    text = (
+        "中共某市第九次代表大会开幕\n"
+        "本报讯 中国共产党某市第九次代表大会昨天上午隆重开幕。张小正主持大会。"
+    )
+    assert len(_record("2007年05月25日01:38 某报\n" + text).events) == 1
+
+
+def test_a_call_on_people_is_a_visit_named_by_who_and_whom():
+    text = "本报讯 1月6日上午，市委书记刘小鸣一行看望慰问人大代表。"
+    assert ("刘小鸣一行看望慰问人大代表", "visit") in _events(text)
