@@ -182,7 +182,9 @@ def test_neo4j_admin_imports_lists_that_hold_the_usual_delimiter(tmp_path: Path)
 # Fuzzed records: any text in any field that a record file can hold (no lone surrogates,
 # which msgspec refuses as no UTF-8 can carry them), with the characters that broke exports.
 TEXT = st.one_of(
-    st.text(st.characters(exclude_categories=("Cs",)), min_size=1, max_size=12),
+    # not blank: a blank place is stored as "" (graph/resolve.py), and no neo4j-admin cell
+    # tells a list of one empty string from no list at all
+    st.text(st.characters(exclude_categories=("Cs",)), min_size=1, max_size=12).filter(str.strip),
     st.sampled_from(["张三", "县委;宣传部", "县|政府", "李\x01四", "\ufffe", '"引号"', "a\r\nb"]),
 )
 
