@@ -44,8 +44,9 @@ def graph(data: list[str]) -> nx.MultiDiGraph:
 
 def _written(fmt: str, path: Path) -> dict[str, int]:
     """What a file holds, counted by a reader of its kind."""
-    if fmt == "graphml":
-        read = nx.read_graphml(path, force_multigraph=True)
+    if fmt in ("graphml", "gexf"):
+        reader = nx.read_graphml if fmt == "graphml" else nx.read_gexf
+        read = reader(path, force_multigraph=True) if fmt == "graphml" else reader(path)
         return {"nodes": read.number_of_nodes(), "edges": read.number_of_edges()}
     if fmt in ("turtle", "jsonld"):
         return {"triples": len(rdflib.Graph().parse(path, format=fmt.replace("jsonld", "json-ld")))}
@@ -54,7 +55,13 @@ def _written(fmt: str, path: Path) -> dict[str, int]:
 
 @pytest.mark.parametrize(
     ("fmt", "name"),
-    [("graphml", "g.graphml"), ("turtle", "g.ttl"), ("jsonld", "g.jsonld"), ("popolo", "p.json")],
+    [
+        ("graphml", "g.graphml"),
+        ("gexf", "g.gexf"),
+        ("turtle", "g.ttl"),
+        ("jsonld", "g.jsonld"),
+        ("popolo", "p.json"),
+    ],
 )
 def test_export_writes_each_format_and_says_what_the_file_holds(data, tmp_path, fmt, name):
     path = tmp_path / "out" / name

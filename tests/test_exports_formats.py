@@ -94,8 +94,9 @@ def test_graphml_reads_back_with_the_same_nodes_edges_and_types(seeds, tmp_path,
 def test_graphml_keys_are_named_and_unique_and_every_item_has_its_labels(
     seeds, tmp_path, projection
 ):
-    """Gephi makes a column of each key, named by its id; GraphML's schema wants the ids unique;
-    Gephi and yEd show `label`, TinkerPop's GraphMLReader takes `labelV` and `labelE`."""
+    """Gephi makes a column of each key, named by its id (whatever its case); GraphML's schema
+    wants the ids unique; Gephi and yEd show `label`, TinkerPop takes `labelV` and `labelE`
+    (tests/test_exports_readers.py runs Gephi and TinkerPop themselves)."""
     graph = seeds
     path = tmp_path / "g.graphml"
     write_graphml(graph, path, projection)
@@ -104,7 +105,7 @@ def test_graphml_keys_are_named_and_unique_and_every_item_has_its_labels(
     ids = [k.get("id") for k in keys]
     assert len(ids) == len(set(ids)) and not any(re.fullmatch(r"d\d+", i) for i in ids)
     for k in keys:
-        assert k.get("id") in (k.get("attr.name"), f"{k.get('for')}.{k.get('attr.name')}")
+        assert k.get("id").lower() == k.get("attr.name").lower()
     named = {k.get("id"): k.get("attr.name") for k in keys}
     for tag, wanted in (("node", {"label", "labelV"}), ("edge", {"label", "labelE"})):
         items = list(root.iter(f"{GRAPHML}{tag}"))
@@ -119,29 +120,34 @@ def test_graphml_keys_are_named_and_unique_and_every_item_has_its_labels(
         assert {"type", "title", "roles", "kind"} <= set(named.values())
 
 
-def test_graphml_dates_read_as_gephi_intervals_and_weights_count_the_sentences(seeds):
+def test_graphml_dates_span_each_fact_and_node_and_weights_count_the_sentences(seeds):
     graph = seeds
     net = graphml_graph(graph)
-    gephi = re.compile(r"<\[(\d{4}-\d{2}-\d{2}), (\d{4}-\d{2}-\d{2})\]>")
     dated = 0
     for u, v, key, data in net.edges(keys=True, data=True):
         fact = graph.edges[u, v, data["labelE"]]
         assert key == fact["id"]
         if data["labelE"] not in EVIDENCE_LINKS:
-            assert data["weight"] == 1 and "timeset" not in data
+            assert data["weight"] == 1 and "start" not in data
             continue
         assert data["weight"] == len([e for e in fact["evidence"] if e in graph])
         event_date = graph.nodes[v].get("date") if data["labelE"] == "PARTICIPATED_IN" else None
         dates = [event_date] if event_date else fact["seen"]
         if not dates:
-            assert "timeset" not in data
+            assert "start" not in data and "end" not in data
             continue
-        start, end = gephi.fullmatch(data["timeset"]).groups()
-        assert (start, end) == (data["start"], data["end"]) == (min(dates), max(dates))
+        assert (data["start"], data["end"]) == (min(dates), max(dates))
         dated += 1
     assert dated > 50
+    for node, data in net.nodes(data=True):
+        links = [*net.out_edges(node, data=True), *net.in_edges(node, data=True)]
+        days = [d[k] for *_, d in links for k in ("start", "end") if k in d]
+        days += [data["date"]] if data.get("date") else []
+        assert (data.get("start"), data.get("end")) == (
+            (min(days), max(days)) if days else (None, None)
+        )
     events = [d for _, d in net.nodes(data=True) if d["kind"] == "Event" and d.get("date")]
-    assert events and all(d["timeset"] == f"<[{d['date']}, {d['date']}]>" for d in events)
+    assert events and all(d["start"] == d["end"] == d["date"] for d in events)
     # A fact whose reports gave no sentence weighs 0, not 1.
     graph_without = graph.copy()
     u, v, k = next((u, v, k) for u, v, k in graph.edges(keys=True) if k == "HOLDS")

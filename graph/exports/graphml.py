@@ -4,16 +4,20 @@ GraphML values are scalars of a type declared once per attribute in the file's k
 graph is flattened first: lists become text ("chair; speak"), a fact's evidence becomes its
 sentences, one a line, its documents their names, and missing values are left out rather than
 written empty. The keys are named after the attributes (`<key id="title" …>`, not `d7`), so
-that Gephi's columns and filters read `title`, `roles`, `kind`.
+that Gephi's columns and filters read `title`, `roles`, `kind` (checked with Gephi's toolkit,
+tests/test_exports_readers.py).
 
 Every node and edge gets a `label`, the attribute Gephi, Cytoscape and yEd show, and
 TinkerPop's `labelV` / `labelE` (its vertex and edge labels: Person, HOLDS). An edge's `weight`
 is the number of evidence sentences behind a fact (0 when the reports gave none), 1 for a link
 of the structure (a post in its body), or, for persons who meet, the events they shared; its
 id is the link id, so parallel links stay apart. An event's type is `event_type`, since `type`
-is the edge's link type and a key name is one attribute in the file. Dates: `start` and `end`
-(ISO) where a node or edge has dates, and `timeset`, the same span in Gephi's interval notation
-(`<[2023-01-05, 2023-03-01]>`), the column Gephi's timeline reads.
+is the edge's link type and a key name is one attribute in the file.
+
+Dates: `start` and `end` (ISO); on a dated fact the first and last day it holds (its event's
+date, or the days its reports were seen on), on a node its own date and its links' spans.
+Gephi's GraphML importer reads no time: its timeline takes GEXF (graph/exports/gexf.py), or,
+in its Data Laboratory, *Merge columns → Create time interval* from `start` and `end`.
 """
 
 from __future__ import annotations
@@ -43,9 +47,8 @@ def graphml_graph(graph: nx.MultiDiGraph, projection: str = "network") -> nx.Gra
     flat = nx.Graph() if projection == "comeet" else nx.MultiDiGraph()
     for node, data in net.nodes(data=True):
         attrs = _scalars({("event_type" if k == "type" else k): v for k, v in data.items()})
-        dates = [data["date"]] if data.get("date") else []
-        shown = {"label": label(node, data), "labelV": data["kind"]}
-        flat.add_node(node, **{**attrs, **_span(dates), **shown})
+        flat.add_node(node, **attrs, labelV=data["kind"])
+        flat.nodes[node]["label"] = label(node, data)
     if projection == "comeet":
         for u, v, data in net.edges(data=True):
             attrs = _scalars({k: v for k, v in data.items() if k != "dates"})
@@ -53,7 +56,16 @@ def graphml_graph(graph: nx.MultiDiGraph, projection: str = "network") -> nx.Gra
     else:
         for u, v, data in net.edges(data=True):
             flat.add_edge(u, v, key=data["id"], **_link_attrs(graph, v, data))
+    for node, data in flat.nodes(data=True):  # its own date and its links' spans
+        ends = [d[k] for *_, d in _incident(flat, node) for k in ("start", "end") if k in d]
+        data.update(_span(ends + ([data["date"]] if data.get("date") else [])))
     return xml_safe(flat)
+
+
+def _incident(flat: nx.Graph, node: str) -> list[tuple]:
+    if isinstance(flat, nx.MultiDiGraph):
+        return [*flat.out_edges(node, data=True), *flat.in_edges(node, data=True)]
+    return list(flat.edges(node, data=True))
 
 
 def write_graphml(graph: nx.MultiDiGraph, path: Path, projection: str = "network") -> nx.Graph:
@@ -67,13 +79,16 @@ def write_graphml(graph: nx.MultiDiGraph, path: Path, projection: str = "network
 
 class _NamedKeys(GraphMLWriter):
     """networkx's writer with keys named after their attributes, and unique as GraphML's
-    schema wants them: an edge attribute that nodes have too (`label`, `title`) gets the key
-    `edge.label`, still with `attr.name="label"`, which Gephi and the other readers go by."""
+    schema wants them: an edge attribute that nodes have too (`label`, `title`) gets its name
+    capitalised as the key's id (`Title`), with `attr.name="title"` still, which networkx and
+    igraph go by; Gephi, which reads ids without regard to case, shows the column `title`."""
 
     def get_key(self, name: str, attr_type: str, scope: str, default: object) -> str:
         if (name, attr_type, scope) not in self.keys:
             taken = set(self.keys.values())
-            key = f"{scope}.{name}" if name in taken else name
+            key = next(
+                k for k in (name, name[0].upper() + name[1:], f"{scope}.{name}") if k not in taken
+            )
             self.keys[(name, attr_type, scope)] = key
             element = self.myElement(
                 "key", id=key, **{"for": scope, "attr.name": name, "attr.type": attr_type}
@@ -99,11 +114,8 @@ def _link_attrs(graph: nx.MultiDiGraph, target: str, data: dict) -> dict[str, st
 
 
 def _span(dates: list[str]) -> dict[str, str]:
-    """`start`, `end` and Gephi's `timeset` of the first and last of `dates`; none if empty."""
-    if not dates:
-        return {}
-    start, end = min(dates), max(dates)
-    return {"start": start, "end": end, "timeset": f"<[{start}, {end}]>"}
+    """`start` and `end`: the first and last of `dates`; none if there are none."""
+    return {"start": min(dates), "end": max(dates)} if dates else {}
 
 
 def _words(link_type: str) -> str:

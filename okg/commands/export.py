@@ -21,6 +21,7 @@ import networkx as nx
 import typer
 from rich.console import Console
 
+from graph.exports.gexf import write_gexf
 from graph.exports.graphml import write_graphml
 from graph.exports.neo4j_csv import write_neo4j_csv
 from graph.exports.network import Slice, select
@@ -35,6 +36,7 @@ from okg.progress import counting_bar
 
 class Format(StrEnum):
     graphml = "graphml"
+    gexf = "gexf"
     turtle = "turtle"
     jsonld = "jsonld"
     popolo = "popolo"
@@ -92,7 +94,7 @@ def export_command(
     path: Annotated[Path, typer.Argument(help="The file to write; a folder for neo4j-csv.")],
     projection: Annotated[
         Projection,
-        typer.Option(help="GraphML only: the network, or persons joined by shared events."),
+        typer.Option(help="GraphML and GEXF: the network, or persons joined by shared events."),
     ] = Projection.network,
     ontology: Annotated[
         bool,
@@ -112,13 +114,13 @@ def export_command(
     as_json: JsonOption = False,
 ) -> None:
     """Write the graph for another tool: GraphML (Gephi, Cytoscape, yEd, igraph, TinkerPop),
-    Turtle or JSON-LD (any RDF store), Popolo JSON, or CSV files for `neo4j-admin database
-    import`. docs/exports.md says what each holds.
+    GEXF (Gephi, with its timeline), Turtle or JSON-LD (any RDF store), Popolo JSON, or CSV
+    files for `neo4j-admin database import`. docs/exports.md says what each holds.
 
     Example: okg export graphml meetings.graphml --projection comeet --place 承德市
     """
-    if projection is not Projection.network and fmt is not Format.graphml:
-        raise typer.BadParameter("only graphml has projections", param_hint="--projection")
+    if projection is not Projection.network and fmt not in (Format.graphml, Format.gexf):
+        raise typer.BadParameter("only graphml and gexf have them", param_hint="--projection")
     if ontology and fmt not in (Format.turtle, Format.jsonld):
         raise typer.BadParameter("only turtle and jsonld take it", param_hint="--ontology")
     graph = _read(store, data, neo4j_uri, neo4j_user, Slice(since, until, place))
@@ -130,8 +132,9 @@ def export_command(
         _say(f"load them with\n  cd {shlex.quote(str(path))} && {shlex.join(command)}")
         return
     path.parent.mkdir(parents=True, exist_ok=True)
-    if fmt is Format.graphml:
-        written = write_graphml(graph, path, projection.value)
+    if fmt in (Format.graphml, Format.gexf):
+        write = write_graphml if fmt is Format.graphml else write_gexf
+        written = write(graph, path, projection.value)
         counts = {"nodes": written.number_of_nodes(), "edges": written.number_of_edges()}
     elif fmt is Format.popolo:
         counts = write_popolo(graph, path)
