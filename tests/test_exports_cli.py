@@ -137,6 +137,10 @@ def test_view_writes_one_page_that_loads_nothing(data, graph, tmp_path):
     kinds = Counter(n["kind"] for n in shown["nodes"])
     said = f"{kinds['person']:,} persons, {kinds['body']:,} bodies, {kinds['event']:,} events"
     assert f"wrote {path}: {said}, {len(shown['links']):,} lines" in result.output
+    as_json = runner.invoke(app, ["view", str(path), "--since", "2023-01-01", "--json", *data])
+    wrote = {"persons": kinds["person"], "bodies": kinds["body"], "events": kinds["event"]}
+    wrote["lines"] = len(shown["links"])
+    assert json.loads(as_json.stdout) == {"format": "view", "path": str(path), "wrote": wrote}
 
 
 def test_the_view_gathers_the_nodes_joined_to_nothing_beside_the_others(graph):
