@@ -15,10 +15,13 @@ test's tmp_path; docs/neo4j-browser.png is graph-meeting.png of such a run.
 
 from __future__ import annotations
 
+import base64
+import io
 import json
 import os
 import re
 import time
+import zipfile
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -457,6 +460,53 @@ def test_a_name_of_several_meetings_shows_them_in_the_browser(
     assert sorted(row["id"] for row in rows) == ids
     for row in rows:
         assert f":param meeting => '{row['id']}'" in row["evidence"][0]
+
+
+DROP = """
+    const bytes = Uint8Array.from(atob(arguments[0]), c => c.charCodeAt(0));
+    const files = new DataTransfer();
+    files.items.add(new File([bytes], arguments[1]));
+    const window_ = document.querySelector('.filedrop');
+    for (const type of ['dragenter', 'dragover', 'drop'])
+        window_.dispatchEvent(
+            new DragEvent(type, {dataTransfer: files, bubbles: true, cancelable: true}));
+"""
+
+
+def drop(web: WebDriver, name: str, data: bytes) -> None:
+    """Drop a file named `name` on the Browser window, as from a file manager."""
+    web.script(DROP, base64.b64encode(data).decode(), name)
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+def test_the_files_and_the_style_drop_into_the_browser(browser: WebDriver):
+    """What docs/neo4j.md says: a zip of queries/cypher/ dropped on the Browser is saved as
+    scripts, a folder as in the zip; okg.grass dropped on it is loaded as the style."""
+    archive = io.BytesIO()
+    with zipfile.ZipFile(archive, "w") as zipped:
+        files = sorted(CYPHER.rglob("*.cypher"))
+        for path in files:
+            zipped.write(path, path.relative_to(CYPHER.parent))
+    drop(browser, "okg-cypher.zip", archive.getvalue())
+
+    def saved() -> list[dict]:
+        return json.loads(browser.script("return localStorage.getItem('neo4j.documents')"))
+
+    texts = {path.read_text(encoding="utf-8") for path in files}
+    wait_for("the scripts to be saved", lambda: texts <= {d["content"] for d in saved()})
+    folders = json.loads(browser.script("return localStorage.getItem('neo4j.folders')"))
+    in_folder = {d["content"]: d.get("folder") for d in saved()}
+    names = {f["id"]: f["name"] for f in folders}
+    assert {
+        p.read_text(encoding="utf-8"): str(p.parent.relative_to(CYPHER.parent)) for p in files
+    } == {text: names[in_folder[text]] for text in texts}
+
+    clear(browser)
+    drop(browser, "okg.grass", STYLE.read_bytes())
+    shown = wait_for("the style", lambda: (t := frame_text(browser)).startswith(":style") and t)
+    for label, colour in style_colours().items():
+        assert re.search(rf"node\.{label} \{{[^}}]*color: {colour}", shown, re.I), label
 
 
 # The graph view: which nodes each file draws, by label, from `okg query`'s rows.
