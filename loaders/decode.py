@@ -64,18 +64,23 @@ def _decode(data: bytes, encoding: str, final: bool) -> Decoded:
     return Decoded(text, encoding)
 
 
-def decode_bytes(data: bytes, final: bool = True) -> Decoded:
+def decode_bytes(data: bytes) -> Decoded:
     """Decode one file's bytes: BOM first, then strict UTF-8, then GB18030, then detection.
 
     Detection may only name a Chinese or Unicode encoding: anything else (cp437, latin-1)
     would turn Chinese bytes into plausible-looking nonsense, so it is an error instead.
-    Emptiness is judged on the text: a BOM alone, or ideographic spaces, are empty too.
-    `final=False` reads the first bytes of a file, which may end inside a character: the
-    encoding of a large file is told from them (loaders/stream.py)."""
-    decoded = _detect(data, final)
+    Emptiness is judged on the text: a BOM alone, or ideographic spaces, are empty too."""
+    decoded = _detect(data, final=True)
     if not decoded.text.strip():
         raise LoadError("empty file")
     return decoded
+
+
+def encoding_of(first_bytes: bytes, final: bool) -> str:
+    """The encoding of a file told from its first bytes by decode_bytes' rules (a large
+    file's, loaders/stream.py). Unless `final` (the bytes are the whole file), they may end
+    inside a character; and they may be blank: the file's emptiness is judged on all of it."""
+    return _detect(first_bytes, final).encoding
 
 
 # Longest first: a UTF-32-LE BOM begins with the UTF-16-LE one.

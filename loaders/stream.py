@@ -14,7 +14,7 @@ from array import array
 from collections.abc import Iterator
 from pathlib import Path
 
-from loaders.decode import MAX_BYTES, LoadError, decode_bytes, name_text, os_reason
+from loaders.decode import MAX_BYTES, LoadError, encoding_of, name_text, os_reason
 from loaders.document import Document, build_document, load_document
 from loaders.inputs import kind_of, load_source
 from loaders.mapped import MappedText
@@ -26,10 +26,14 @@ SAMPLE_BYTES = 1 << 16
 
 
 def iter_parts(
-    path: Path, part_chars: int = PART_CHARS, max_bytes: int = MAX_BYTES
+    path: Path,
+    part_chars: int = PART_CHARS,
+    max_bytes: int = MAX_BYTES,
+    sample_bytes: int = SAMPLE_BYTES,
 ) -> Iterator[Document]:
-    """The documents of one file: itself if it fits in `max_bytes`, else its parts. A web
-    page or a PDF is one document, read whole (loaders/inputs.py)."""
+    """The documents of one file: itself if it fits in `max_bytes`, else its parts, in the
+    encoding its first `sample_bytes` say. A web page or a PDF is one document, read whole
+    (loaders/inputs.py)."""
     if kind_of(path) != "text":
         yield load_source(path)
         return
@@ -40,16 +44,16 @@ def iter_parts(
     if size <= max_bytes or path.is_dir():
         yield load_document(path)
         return
-    yield from _stream(path, _encoding(path), part_chars)
+    yield from _stream(path, _encoding(path, sample_bytes), part_chars)
 
 
-def _encoding(path: Path) -> str:
+def _encoding(path: Path, sample_bytes: int) -> str:
     """The encoding of a large file, from its first bytes (decode_bytes' rules), which may
     end inside a character: a line end is no cut to make, as a UTF-16 or UTF-32 newline's
     first byte is not its last, and a page may hold no line end at all."""
     with path.open("rb") as f:
-        sample = f.read(SAMPLE_BYTES)
-    return decode_bytes(sample, final=len(sample) < SAMPLE_BYTES).encoding
+        sample = f.read(sample_bytes)
+    return encoding_of(sample, final=len(sample) < sample_bytes)
 
 
 def _stream(path: Path, encoding: str, part_chars: int) -> Iterator[Document]:
@@ -57,6 +61,7 @@ def _stream(path: Path, encoding: str, part_chars: int) -> Iterator[Document]:
     buffer = ""
     consumed = 0  # characters of the file before `buffer`
     articles = sentences = 0
+    blank = True  # so far
     with path.open("rb") as f:
         while True:
             block = f.read(BLOCK_BYTES)
@@ -66,6 +71,7 @@ def _stream(path: Path, encoding: str, part_chars: int) -> Iterator[Document]:
                 raise LoadError(f"undecodable bytes near byte {f.tell()} ({encoding})") from exc
             while len(buffer) >= part_chars:
                 cut = _paragraph_break(buffer, part_chars)
+                blank = blank and not buffer[:cut].strip()
                 doc = _part(path, buffer[:cut], consumed, articles, sentences, encoding)
                 yield doc
                 articles += len(doc.articles)
@@ -76,6 +82,8 @@ def _stream(path: Path, encoding: str, part_chars: int) -> Iterator[Document]:
                 break
     if buffer.strip():
         yield _part(path, buffer, consumed, articles, sentences, encoding)
+    elif blank:
+        raise LoadError("empty file")
 
 
 def _paragraph_break(text: str, near: int) -> int:

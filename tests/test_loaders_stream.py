@@ -7,7 +7,7 @@ import pytest
 
 from extraction import extract_document
 from extraction.merge import merge_records
-from loaders.decode import decode_bytes
+from loaders.decode import LoadError, decode_bytes
 from loaders.document import load_document
 from loaders.normalise import reads_as
 from loaders.stream import SAMPLE_BYTES, iter_parts
@@ -78,3 +78,17 @@ def test_a_large_file_in_any_encoding_is_read_in_parts(
     assert {doc.encoding for doc in parts} == {decode_bytes(path.read_bytes()).encoding}
     kept = {o for doc in parts for o in doc.clean.offsets}
     assert all(k in kept for k, ch in enumerate(text) if not ch.isspace())  # none lost
+
+
+def test_a_large_file_that_opens_blank_is_read_and_one_blank_throughout_is_empty(
+    tmp_path: Path,
+) -> None:
+    """Its first 64 KiB tell the encoding, not whether the file is empty."""
+    path = tmp_path / "volume.txt"
+    story = "本报讯 3月5日，市委召开常委会会议，市长张三出席。\n"
+    path.write_text("\n" * (SAMPLE_BYTES + 10) + story, encoding="utf-8")
+    parts = list(iter_parts(path, part_chars=50_000, max_bytes=1000))
+    assert "".join(doc.clean.text for doc in parts).strip().startswith("本报讯")
+    path.write_text(" \n" * SAMPLE_BYTES, encoding="utf-8")
+    with pytest.raises(LoadError, match="empty file"):
+        list(iter_parts(path, part_chars=50_000, max_bytes=1000))

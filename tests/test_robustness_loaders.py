@@ -24,7 +24,7 @@ from loaders.batch import iter_documents
 from loaders.decode import LoadError, decode_bytes
 from loaders.document import MAX_SENTENCE, Document, build_document, load_document
 from loaders.normalise import reads_as
-from loaders.stream import iter_parts
+from loaders.stream import SAMPLE_BYTES, iter_parts
 
 SEEDS = sorted((Path(__file__).resolve().parent.parent / "seeds").glob("*.txt"))
 GENRE_TEXT = "本报讯（记者 王明）3月5日，市委常委、副市长李强出席会议并讲话。会议由张伟主持。\n"
@@ -149,30 +149,44 @@ def test_any_file_is_a_document_or_a_reason(data: bytes) -> None:
         check_evidence(extract_document(doc), doc.original)
 
 
+BOMS = (codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+
+
 @SETTINGS
-@given(FILE_BYTES, st.integers(min_value=1, max_value=300))
-@example("张三出席。\n李四主持。\n".encode("utf-16"), 300)  # a sample cut inside a newline
+@given(
+    FILE_BYTES,
+    st.integers(min_value=1, max_value=300),
+    st.one_of(st.just(SAMPLE_BYTES), st.integers(min_value=1, max_value=64)),
+)
+@example("张三出席。\n李四主持。\n".encode("utf-16"), 300, SAMPLE_BYTES)  # cut in a newline
+@example(codecs.BOM_UTF8 + b" " * 40 + "张三出席。".encode(), 300, 16)  # a blank sample
 @example(  # a GB18030 file ending inside a character: the decoder's last flush raised
     b"\x01\x01\x01" + b" " * 15 + b"\x81@" * 13 + b"\x82\x80\x8e\x81\xee\x80\r\x9f\x9f\x9f"
     b"QQQ\xee\xee\n..\xa0\xe0\x80",
     1,
+    SAMPLE_BYTES,
 )
-def test_any_file_read_in_parts_is_documents_or_a_reason(data: bytes, part_chars: int) -> None:
-    """The path of files over the size limit (loaders/stream.py), with a limit of 64 bytes:
-    it refuses only what reading the file whole refuses (its encoding sample was cut at the
-    last `\n` byte, in the middle of a UTF-16 newline)."""
+def test_any_file_read_in_parts_is_documents_or_a_reason(
+    data: bytes, part_chars: int, sample_bytes: int
+) -> None:
+    """The path of files over the size limit (loaders/stream.py), with a limit of 64 bytes
+    and an encoding sample of the file's first `sample_bytes`. Where the sample settles the
+    encoding as the whole file does (the sample is the whole file, or it opens with a BOM)
+    it refuses only what reading the file whole refuses: its sample was cut at the last
+    `\n` byte, in the middle of a UTF-16 newline, and a blank sample was an empty file."""
     try:
         decode_bytes(data)
         readable = True
     except LoadError:
         readable = False
+    settled = sample_bytes >= len(data) or data.startswith(BOMS)
     with tempfile.TemporaryDirectory() as folder:
         path = _file(data, folder)
         try:
-            parts = list(iter_parts(path, part_chars=part_chars, max_bytes=64))
+            parts = list(iter_parts(path, part_chars, max_bytes=64, sample_bytes=sample_bytes))
             record = merge_records(extract_document(doc) for doc in parts)
         except LoadError as exc:
-            assert str(exc) and not readable
+            assert str(exc) and not (readable and settled)
             return
         whole = data.decode(parts[0].encoding)
         for doc in parts:
