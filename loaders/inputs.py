@@ -102,7 +102,7 @@ def load_source(path: Path) -> Document:
         pdf = read_pdf(path)
         return build_document(path.stem, str(path), pdf.text, "pdf", Origin("pdf", pages=pdf.pages))
     if kind == "warc":
-        raise LoadError("a web archive holds many documents: read it with read_file")
+        raise LoadError("a web archive holds many documents: okg extract and okg ingest read it")
     return load_document(path)
 
 
