@@ -33,7 +33,8 @@ REGION = "自治区"
 LEVEL_PREFIX = {"省": "province", "市": "city", "县": "county", "区": "county"}
 NATIONAL = re.compile(r"^(?:中共中央|中央|国务院|全国|国家|中华人民共和国|中国)")
 LOCAL_BODY = re.compile(
-    r"^(?:人大|政协|中院|中级人民法院|人民检察院|检察院|公安局|纪委|监委|政法委|政府|人民政府)"
+    r"(?:人大|政协|中院|中级人民法院|人民法院|法院|人民检察院|检察院|公安局|纪委|监委|政法委"
+    r"|政府|人民政府)"
 )
 
 
@@ -164,6 +165,9 @@ def canonical_org(raw: str, ctx: PlaceContext) -> str:
         if written != place.name and not (LOCAL_BODY.match(rest) or rest.startswith("委")):
             return written + rest
         return place.name + rest
+    for where in (ctx.county, ctx.city, ctx.province):  # 公安法院 in a 公安县 story
+        if where and text.startswith(where.short) and LOCAL_BODY.match(text, len(where.short)):
+            return where.name + text[len(where.short) :]
     level = LEVEL_PREFIX.get(text[:1])
     if level:
         where = ctx.at_level(level)

@@ -28,7 +28,7 @@ from extraction.orgs import (
 
 DELIMITER = re.compile(r"[，。；：！？“”‘’（）()《》「」,;:!?\n、|]")  # an item or a clause ends
 # what comes before is not a body: a function word, or a dateline (楚天快报讯, not 通讯社)
-ORG_CUT = re.compile(r".*(?:[的让使向对在把被将为是从于由给了]|讯(?!社))")
+ORG_CUT = re.compile(r".*(?:[的让向对在把被将为是从于由给了]|使(?![馆团])|讯(?!社))")
 ORG_LEAD = re.compile(
     r"^(?:会议由|由|在|原|时任|新任|现任|担任|及|和|与|分别|受邀|邀请|以及|以|委托|代表|经)"
 )
@@ -79,6 +79,17 @@ def title_pattern() -> re.Pattern[str]:
 
 
 @cache
+def countries() -> tuple[str, ...]:
+    return lexicons.words("countries.txt")
+
+
+def _abroad(raw: str) -> str | None:
+    """The body from the first country named in it on (主宾国匈牙利 → 匈牙利), if any."""
+    found = [raw.find(c) for c in countries() if c in raw]
+    return raw[min(found) :] if found else None
+
+
+@cache
 def party_departments() -> tuple[str, ...]:
     return lexicons.words("party_departments.txt")
 
@@ -108,8 +119,15 @@ def _implied(title: Title, raw_org: str, carried: str | None, ctx: PlaceContext)
     body = title.body
     if not body:
         return None
+    abroad = _abroad(raw_org)
+    if abroad:
+        return abroad  # 匈牙利总理, 坦桑尼亚阿鲁沙市市长: a post abroad, as written
     if body[0] not in LEVELS:
         return body  # 总书记 → 中共中央, 国务院总理 → 国务院, whatever stands before
+    if raw_org and not (
+        _has_place(raw_org) or _has_place(raw_org + body[0]) or ends_with_suffix(raw_org)
+    ):
+        raw_org = ""  # 最后，区长…: the words before name no place (竞秀 of 竞秀区) or body
     if raw_org:
         canonical = canonical_org(raw_org, ctx)
         if canonical.endswith(body[1:]):

@@ -328,3 +328,21 @@ def test_a_meeting_under_its_long_and_short_forms_is_one_event():
 def test_a_call_on_people_is_a_visit_named_by_who_and_whom():
     text = "本报讯 1月6日上午，市委书记刘小鸣一行看望慰问人大代表。"
     assert ("刘小鸣一行看望慰问人大代表", "visit") in _events(text)
+
+
+def test_a_post_abroad_is_not_a_post_of_the_body_its_title_implies():
+    positions = _positions("本届博览会主宾国匈牙利总理欧小班、巴基斯坦总理夏小兹出席开幕式。")
+    assert {org for _, _, org in positions} == {"匈牙利", "巴基斯坦"}
+
+
+def test_words_before_a_title_that_name_no_place_are_not_its_body():
+    text = "本报讯 某区召开会议。最后，区长李小新宣布大会开幕。"
+    assert not any(org.startswith("最后") for _, _, org in _positions(text))
+
+
+def test_an_embassy_is_a_body_and_a_county_s_short_name_its_county():
+    assert ("宋小森", "一等秘书", "埃塞俄比亚驻华使馆") in _positions(
+        "埃塞俄比亚驻华使馆一等秘书宋小森出席。"
+    )
+    text = "本报讯 公安县召开会议，公安县各部门参加。公安法院党组书记、院长姚小卿出席。"
+    assert ("姚小卿", "院长", "公安县法院") in _positions(text)
