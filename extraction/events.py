@@ -106,6 +106,7 @@ LEAD_NOISE = re.compile(
 LEADING = re.compile(r"(?:带队|率队|带领|率)$")  # 郑桂清带队到…调研: 郑桂清 goes
 HOST_GROUP = re.compile(r"^[^，。；：！？\n]{0,6}领导(?=[^，。；：！？\n]{2,}等$)")
 GUEST_LEAD = re.compile(r"^(?:出席|参加|列席)[^，。；：！？\n]{2,30}?的")
+ACCOMPANIED = re.compile(r"在[^在]*?陪同下$")  # 张三在李四的陪同下到…: 张三 goes
 PARTY = re.compile(r"(?:一行|等)$")  # 张三一行到…: 张三 and those with him
 VISITORS = re.compile(r"(?:团|组|一行|代表团|考察团|调研组|检查组)$")
 MIN_NAME = 6
@@ -297,7 +298,7 @@ def _visitor(who: str, persons: AbstractSet[str]) -> tuple[str | None, str]:
     """Who goes (or receives), and how a visit's name writes them: the longest known name
     the words end with (a set's order changes from run to run), with 一行 if they say it
     (市委书记韩立群一行到… → 韩立群一行到…); else the group as written (考察团)."""
-    words = LEADING.sub("", LEAD_NOISE.sub("", who).lstrip("，"))
+    words = LEADING.sub("", ACCOMPANIED.sub("", LEAD_NOISE.sub("", who).lstrip("，")))
     party = PARTY.search(words)
     bare = words[: party.start()] if party else words
     visitor = max((p for p in persons if bare.endswith(p)), key=len, default=None)

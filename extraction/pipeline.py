@@ -443,6 +443,9 @@ def _roles(text: str, mentions: list[Mention], visits: list[EventMention]) -> li
     for group in groups:
         start = group[0].start()
         floor = max([floor, _clause_floor(text, start, mentions)])
+        accompanies = text.startswith("陪同下", start)  # 张三在李四的陪同下: 李四 does
+        if accompanies:
+            floor = max(floor, text.rfind("在", floor, start))
         floor = max([floor] + [v.end for v in visits if v.end <= start])
         subjects = [(n, s) for n, s, e in mentions if floor <= s and e <= start]
         if not subjects:
@@ -454,7 +457,7 @@ def _roles(text: str, mentions: list[Mention], visits: list[EventMention]) -> li
         after_cue = REPORTED_SPEECH.match(text, group[-1].end()) is not None
         for name, at in subjects:
             # 总书记关于…的重要讲话: a speech described, given elsewhere
-            described = DESCRIBED.search(text, at, start) is not None
+            described = DESCRIBED.search(text, at, start) is not None and not accompanies
             out.append(_Role(name, at, roles, weak, gives, start, after_cue or described))
         floor = group[-1].end()
     return out

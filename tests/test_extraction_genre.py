@@ -346,3 +346,14 @@ def test_an_embassy_is_a_body_and_a_county_s_short_name_its_county():
     )
     text = "本报讯 公安县召开会议，公安县各部门参加。公安法院党组书记、院长姚小卿出席。"
     assert ("姚小卿", "院长", "公安县法院") in _positions(text)
+
+
+def test_in_the_company_of_others_the_visitor_leads_and_the_companions_accompany():
+    text = "本报讯 3月5日，省委书记张大山在市委书记李小四、市长王小五的陪同下到某县调研。"
+    (event,) = _record(text).events
+    assert event.name == "张大山到某县调研"
+    assert {(p, roles) for p, _, roles in _parts(text)} == {
+        ("张大山", ("lead",)),
+        ("李小四", ("accompany",)),
+        ("王小五", ("accompany",)),
+    }
