@@ -37,6 +37,7 @@ from extraction.records import (
     Position,
 )
 from graph.embedded import EmbeddedStore
+from graph.exports.gexf import write_gexf
 from graph.exports.graphml import graphml_graph, write_graphml
 from graph.exports.neo4j_csv import CsvImport, write_neo4j_csv
 from graph.exports.rdf import write_turtle
@@ -84,7 +85,7 @@ def record(
 
 def check_graphml(graph: nx.MultiDiGraph, path: Path) -> None:
     """Both projections parse as XML and read back as written, but for what XML's own line
-    ends do to a `\\r` (it reads back as `\\n`)."""
+    ends do to a `\\r` (it reads back as `\\n`); so does GEXF, made of the same graph."""
     for projection in ("network", "comeet"):
         write_graphml(graph, path, projection)
         ET.parse(path)  # raises on a character XML forbids
@@ -103,6 +104,10 @@ def check_graphml(graph: nx.MultiDiGraph, path: Path) -> None:
         assert sorted(map(str, map(plain, (d for *_, d in read.edges(data=True))))) == sorted(
             map(str, map(plain, (d for *_, d in written.edges(data=True))))
         )
+        gexf = path.with_suffix(".gexf")  # the other XML export, of the same graph
+        write_gexf(graph, gexf, projection)
+        ET.parse(gexf)
+        assert set(nx.read_gexf(gexf).nodes) == set(written.nodes)
 
 
 def check_neo4j_csv(graph: nx.MultiDiGraph, folder: Path) -> CsvImport:

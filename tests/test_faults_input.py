@@ -200,3 +200,20 @@ def test_a_long_name_full_of_angle_brackets_prints_at_once(tmp_path: Path) -> No
     unknown = "<" * 40_000 + "张"
     none = okg("query", "posts", unknown, *store, timeout=60)  # says what matched nothing
     assert none.returncode == 1 and unknown in none.stderr.decode("utf-8")
+
+
+def test_an_export_to_a_path_that_cannot_be_written_is_one_line(tmp_path: Path, good: Path):
+    """Said before the graph is read, as `okg: PATH: REASON` with status 1 (a traceback
+    came at the end, after the read)."""
+    store = ["--data", tmp_path / "store"]
+    folder = tmp_path / "folder"
+    folder.mkdir()
+    cases = [
+        (["export", "graphml", good / "g.graphml"], "File exists"),  # good.txt, as a folder
+        (["export", "neo4j-csv", good], "File exists"),
+        (["view", folder], "Is a directory"),
+    ]
+    for args, reason in cases:
+        result = okg(*args, *store)
+        assert result.returncode == 1 and b"Traceback" not in result.stderr
+        assert error_lines(result) == [f"okg: {args[-1]}: cannot write it: {reason}"]

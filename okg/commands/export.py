@@ -10,6 +10,7 @@ texts. `--json` says it as one JSON object on stdout, for programs.
 
 from __future__ import annotations
 
+import errno
 import json
 import shlex
 from datetime import date
@@ -31,7 +32,7 @@ from graph.exports.view import write_view
 from graph.to_networkx import to_networkx
 from okg.app import app
 from okg.commands.graph import DataOption, StoreKind, StoreOption, UriOption, UserOption, connect
-from okg.progress import counting_bar
+from okg.progress import counting_bar, report_unreadable
 
 
 class Format(StrEnum):
@@ -123,6 +124,7 @@ def export_command(
         raise typer.BadParameter("only graphml and gexf have them", param_hint="--projection")
     if ontology and fmt not in (Format.turtle, Format.jsonld):
         raise typer.BadParameter("only turtle and jsonld take it", param_hint="--ontology")
+    _writable(path, folder=fmt is Format.neo4j_csv)
     graph = _read(store, data, neo4j_uri, neo4j_user, Slice(since, until, place))
     if fmt is Format.neo4j_csv:
         loaded = write_neo4j_csv(graph, path)
@@ -131,7 +133,6 @@ def export_command(
         _report(fmt, path, counts | {"files": len(loaded.files)}, as_json)
         _say(f"load them with\n  cd {shlex.quote(str(path))} && {shlex.join(command)}")
         return
-    path.parent.mkdir(parents=True, exist_ok=True)
     if fmt in (Format.graphml, Format.gexf):
         write = write_graphml if fmt is Format.graphml else write_gexf
         written = write(graph, path, projection.value)
@@ -164,11 +165,24 @@ def view_command(
     Example: okg view chengde.html --place 承德市 --since 2023-01-01
     """
     where = Slice(since, until, place)
+    _writable(path, folder=False)
     graph = _read(store, data, neo4j_uri, neo4j_user, where)
     span = f"{since or '…'} – {until or '…'}" if since or until else None
     title = " · ".join(x for x in ("officials-kg", place, span) if x)
-    path.parent.mkdir(parents=True, exist_ok=True)
     _report("view", path, write_view(graph, path, title), as_json)
+
+
+def _writable(path: Path, folder: bool) -> None:
+    """Make the folder that the export goes in (`path` itself for neo4j-csv), before the
+    graph is read (half a minute at 10,000 pages): a path that cannot be written ends the
+    command there with `okg: PATH: REASON` and status 1, not a traceback at the end."""
+    try:
+        (path if folder else path.parent).mkdir(parents=True, exist_ok=True)
+        if not folder and path.is_dir():
+            raise IsADirectoryError(errno.EISDIR, "Is a directory")
+    except OSError as exc:
+        report_unreadable(Console(stderr=True), path, f"cannot write it: {exc.strerror}")
+        raise typer.Exit(1) from None
 
 
 def _report(fmt: str, path: Path, counts: dict[str, int], as_json: bool) -> None:
