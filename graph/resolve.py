@@ -259,6 +259,8 @@ class _Resolver:
             self.batch.add_link(Link("POST_IN", post_id, org.id))
             link = Link("HOLDS", person.id, post_id, {"org": org.id, "title": title})
             link.sets = self.facts(pos.evidence)
+            if pos.status == "left":  # 免去, 辞去: the post ends on the day reported
+                link.sets["left"] = set(link.sets["seen"])
             self.batch.add_link(link)
 
     def _events(self) -> dict[str, Node]:

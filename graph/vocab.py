@@ -190,7 +190,8 @@ LINK_TYPES: dict[str, LinkType] = {
             source_pred=str(ORG.member),
             target_pred=str(OKG.post),
             props={"org": Prop(str(ORG.organization), "ref"), "title": Prop(str(ORG.role), "role")},
-            sets=_EVIDENCE_SETS,
+            # the dates of the reports that the post was left (免去, 辞去): its end
+            sets=_EVIDENCE_SETS | {"left": Prop(str(OKG.leftOn), "date")},
         ),
         LinkType(
             "PARTICIPATED_IN",

@@ -119,6 +119,13 @@ def comeet(graph: nx.MultiDiGraph) -> nx.Graph:
     return net
 
 
+def held_from_to(holds: dict) -> tuple[str, str]:
+    """When a post was held: from the first day it was seen to the first day it was
+    reported left (免去, 辞去), else to the last day it was seen."""
+    left = holds.get("left")
+    return min(holds["seen"]), min(left) if left else max(holds["seen"])
+
+
 def fact_dates(graph: nx.MultiDiGraph, target: str, link_type: str, data: dict) -> list[str]:
     """When a fact held: its event's date for a participation or an organizing, else the dates
     of the reports it was seen in."""

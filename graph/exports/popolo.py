@@ -25,7 +25,7 @@ from pathlib import Path
 
 import networkx as nx
 
-from graph.exports.network import evidence_of, label, post_body
+from graph.exports.network import evidence_of, held_from_to, label, post_body
 from graph.vocab import iri
 
 _CLASSES = "popolo_classes.tsv"
@@ -117,7 +117,7 @@ def _membership(graph: nx.MultiDiGraph, person: str, post: str, data: dict) -> d
     if org:
         out["organization_id"] = org
     if data.get("seen"):
-        out["start_date"], out["end_date"] = min(data["seen"]), max(data["seen"])
+        out["start_date"], out["end_date"] = held_from_to(data)
     return out | _sources(graph, data)
 
 

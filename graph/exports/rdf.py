@@ -34,7 +34,7 @@ from pyoxigraph import Literal, NamedNode, Triple
 from rdflib.namespace import FOAF, ORG, RDF, RDFS, SDO, SKOS, TIME, XSD
 
 from graph.embedded import link_quads, node_quads
-from graph.exports.network import articles
+from graph.exports.network import articles, held_from_to
 from graph.model import Link, Node
 from graph.vocab import (
     ID_BASE,
@@ -95,7 +95,7 @@ def published(graph: nx.MultiDiGraph) -> Iterator[Triple]:
             yield Triple(t.subject, _LABEL, value)
     for *_, k, data in graph.edges(keys=True, data=True):
         if k == "HOLDS" and data.get("seen"):
-            yield from _during(iri(data["id"]), min(data["seen"]), max(data["seen"]))
+            yield from _during(iri(data["id"]), *held_from_to(data))
 
 
 def ontology() -> rdflib.Graph:
