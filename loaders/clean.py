@@ -100,21 +100,31 @@ def drop_banners(text: str, min_repeats: int = 3, max_len: int = 30) -> Iterator
     its wrapped lines with the same lines around them, and those are content (a page given
     twice lost every short line, and with them its facts). A banner sits on pages of
     different content, so both the lines before its copies and the lines after them differ:
-    the smaller of the two counts is how many pages it was seen on."""
+    the smaller of the two counts is how many pages it was seen on.
+
+    Its first copy that cuts no sentence stays (a volume's first masthead): a running head
+    can hold what the rest of the text says nowhere else, the paper's name and issue date
+    that give the document its place and date."""
     keys = _ORNAMENT.sub("", text).split("\n")  # each line's key, in one pass over the page
     counts = Counter(key for key in keys if 2 <= len(key) <= max_len)
     if max(counts.values(), default=0) < 2:
         return  # no short line recurs (most pages): no banner, no need to walk the lines
     pages = _pages_seen(keys, {k for k, n in counts.items() if n >= 2 and _banner_form(k)})
+    kept: set[str] = set()  # the banners whose one copy stays
     previous = ""
     start = 0
     for line, key in zip(text.split("\n"), keys, strict=True):
         end = start + len(line)
         n = pages.get(key, 0)
-        if n >= min_repeats or (n >= 2 and _open_clause(previous)):
+        cuts = n >= 2 and _open_clause(previous)
+        banner = n >= min_repeats or cuts
+        if banner and (cuts or key in kept):
             yield start, min(end + 1, len(text))
-        elif key:
-            previous = line
+        else:
+            if banner:
+                kept.add(key)
+            if key:
+                previous = line
         start = end + 1
 
 
@@ -126,7 +136,9 @@ def _banner_form(key: str) -> bool:
 
 def _pages_seen(keys: list[str], candidates: set[str]) -> dict[str, int]:
     """For each candidate line, on how many pages it was seen: the fewer of the different
-    content lines before its copies and the different ones after them."""
+    content lines before its copies and the different ones after them. (A running head of
+    two lines has the same line beside each copy of either, and is kept: so is a headline
+    wrapped in two, given on three pages, which nothing here tells from it.)"""
     content = [key for key in keys if key]
     before: dict[str, set[str]] = {}
     after: dict[str, set[str]] = {}

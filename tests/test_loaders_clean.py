@@ -1,5 +1,6 @@
 """Each cleaning rule on made-up text in the genre, and the offset map on any text at all."""
 
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -31,10 +32,26 @@ def test_page_markers_go_with_their_line():
     assert cleaned(text) == "县委召开常委会议。\n会议由县委书记主持。\n会议强调。"
 
 
-def test_a_short_line_on_every_page_is_a_banner():
-    page = "南山日报 2024年5月6日"
-    text = column(page, "镇党委召开扩大会议。", page, "镇长作工作报告。", page, "会议通过决议。")
-    assert cleaned(text) == "镇党委召开扩大会议。\n镇长作工作报告。\n会议通过决议。"
+def _pages(*heads: str) -> str:
+    """Three pages of a paper, each under its running head (`heads`, a line each)."""
+    stories = [
+        ("镇党委召开扩大会议", "本报讯 5月5日，镇党委召开扩大会议，镇长张三作工作报告。"),
+        ("全镇防汛工作会议召开", "本报讯 5月4日，全镇防汛工作会议召开，副镇长李四宝主持。"),
+        ("镇人大主席团召开会议", "本报讯 5月3日，镇人大主席团召开会议，听取有关汇报。"),
+    ]
+    return "".join(column(*heads, *story, blank=True) for story in stories)
+
+
+def test_a_short_line_on_every_page_is_a_banner_and_its_first_copy_stays():
+    kept = cleaned(_pages("南山日报 2024年5月6日")).splitlines()
+    assert kept[:2] == ["南山日报2024年5月6日", "镇党委召开扩大会议"]
+    assert len(kept) == 1 + 6
+
+
+def test_a_running_head_keeps_the_issue_date_it_alone_gives():
+    """The masthead's date is the document's date: removing every copy lost it."""
+    doc = build_document("page", "page", _pages("南山日报 2024年5月6日"))
+    assert doc.date == date(2024, 5, 6)
 
 
 def test_a_running_head_that_cuts_a_sentence_goes_even_if_seen_twice():
