@@ -35,6 +35,8 @@ DATE_SEARCH = {"extensive_search": False, "original_date": True}
 """htmldate reads the date the page declares (meta tags, structured data, its address,
 its dateline): its extensive search guesses one from any year in the text (a page of
 2022 was dated 2014-01-01), which would then date every undated story of the page."""
+TITLE_PARTS = re.compile(r"\s*(?:_|\||｜|－| - )\s*")
+"""What separates a title's headline, section and site (not ——, which opens a subtitle)."""
 LINK = re.compile(r"<a\b[^>]*>(.*?)</a\s*>", re.I | re.S)
 DETECTED = ("gb18030", "big5hkscs")
 DETECT_BYTES = 200_000
@@ -131,6 +133,16 @@ def read_page(data: bytes, url: str | None = None) -> Page:
         or _links_only(body, decoded.text)
     ):
         raise LoadError("no main text in the page (an index or a page of links?)")
-    title = (found.title or "").strip() or None
+    title, site = _headline_and_site((found.title or "").strip(), found.sitename)
     text = body if title is None or body.startswith(title) else f"{title}\n\n{body}"
-    return Page(text + "\n", decoded.encoding, title, found.date, found.sitename, found.url or url)
+    return Page(text + "\n", decoded.encoding, title, found.date, site, found.url or url)
+
+
+def _headline_and_site(title: str, site: str | None) -> tuple[str | None, str | None]:
+    """A page's `<title>` (what trafilatura gives without an `<h1>`) is written `headline_
+    section_site` on most government sites (全市公安工作会议召开_许昌新闻_许昌市人民政府):
+    the headline is its first part, the site, if the page names none, its last."""
+    parts = [part for part in TITLE_PARTS.split(title) if part]
+    if len(parts) < 2:
+        return title or None, site
+    return parts[0], site or parts[-1]

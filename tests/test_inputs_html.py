@@ -173,6 +173,21 @@ def test_declared_and_detected_encodings(tmp_path: Path, charset: str, declared:
     assert doc.encoding in ({"big5hkscs", "big5"} if charset == "big5" else {"gb18030"})
 
 
+def test_a_title_of_headline_section_and_site_gives_the_headline_and_the_site() -> None:
+    body = "".join(f"<p>{line}</p>" for line in INVENTED)
+    page = (
+        "<html><head><title>县委常委会召开会议_本地要闻_长葛市人民政府</title></head>"
+        f"<body><div class='content'>{body}</div></body></html>"
+    )
+    read = read_page(page.encode("utf-8"))
+    assert (read.title, read.site) == ("县委常委会召开会议", "长葛市人民政府")
+    assert read.text.startswith("县委常委会召开会议\n")
+    subtitled = page.replace(
+        "县委常委会召开会议_本地要闻_长葛市人民政府", "奋力书写新篇章——在全县大会上的讲话"
+    )
+    assert read_page(subtitled.encode("utf-8")).title == "奋力书写新篇章——在全县大会上的讲话"
+
+
 def test_a_page_without_extension_is_told_by_its_content(tmp_path: Path) -> None:
     page = tmp_path / "index"
     page.write_text("\n  <!doctype html>" + story_page()[len("<!DOCTYPE html>") :], "utf-8")
