@@ -16,7 +16,14 @@ from lexicons import Place
 from loaders.articles import ArticleSpan, Layout, Paragraph, split_articles
 from loaders.clean import clean
 from loaders.cues import DATELINE
-from loaders.dates import complete, document_year, iter_dates
+from loaders.dates import (
+    UNDATED,
+    complete,
+    document_year,
+    iter_dates,
+    publication_date,
+    relative_day,
+)
 from loaders.decode import name_text, read_text
 from loaders.mapped import MappedText
 from loaders.origin import Origin
@@ -31,6 +38,7 @@ bounded time. The genre's longest sentences, lists of attendees, stay under 700.
 _SOFT_BREAKS = [re.compile(r".*[，,]", re.DOTALL), re.compile(r".*[、：:\s]", re.DOTALL)]
 ISSUE_DATE = re.compile(r"(?m)(20\d{2}|19\d{2})年(\d{1,2})月(\d{1,2})日(?:出版|星期|[ \t]*$)")
 LEAD_CHARS = 300  # how far into an article its own place and date are looked for
+SENTENCE_CHARS = 80  # a story's first sentence, where 日前 or 近日 would date it
 COUNTY_LEAD_CHARS = 12  # a county story names its county first
 ELSEWHERE_MIN = 3  # place names a local page's story needs to be placed elsewhere
 _T = TypeVar("_T")
@@ -100,13 +108,12 @@ class Document:
 
 
 def _issue_date(text: str) -> date | None:
+    """A masthead's issue line anywhere in the page's opening, else a header's date line."""
     m = ISSUE_DATE.search(text[:2000])
-    if not m:
-        return None
-    try:
-        return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-    except ValueError:
-        return None
+    if m:
+        with suppress(ValueError):
+            return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    return publication_date(text)
 
 
 def _own_place(text: str, mentions: Sequence[PlaceMention]) -> Place | None:
@@ -159,11 +166,19 @@ def _article_date(body: str, year: int | None, issued: date | None) -> date | No
     if dated:
         with suppress(ValueError):
             return date(*map(int, dated.groups()))
-    month = next((m.month for m in iter_dates(body) if m.month), None)  # the body's first
-    for mention in iter_dates(body[:LEAD_CHARS]):  # read up to the first that completes
+    lead = body[:LEAD_CHARS]
+    relative = relative_day(lead, issued)
+    if relative is not None:
+        return relative  # 昨天上午, in a paper of the next day
+    # the body's first month, else the issue's: 4日上午 in a page dated 2023-03-04
+    month = next((m.month for m in iter_dates(body) if m.month), None)
+    month = month or (issued.month if issued else None)
+    for mention in iter_dates(lead):  # read up to the first that completes
         when = complete(mention, year, month, near=issued)
         if when is not None:
             return when
+    if UNDATED.search(lead[:SENTENCE_CHARS]):
+        return None  # 日前, 近日: the story does not say which day
     return issued
 
 
@@ -208,7 +223,7 @@ def build_document(
     text = mapped.text
     home, home_from = _known(dominant_city(text), origin.place())
     issued, date_from = _known(_issue_date(text), origin.published_date())
-    year = document_year(text) or (issued.year if issued else None)
+    year = issued.year if issued else document_year(text)
     articles: list[Article] = []
     n_sentences = 0
     lines = gazetteer().by_line(text)
