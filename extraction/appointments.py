@@ -44,6 +44,8 @@ class Notice:
 
 def read_notices(text: str, ctx: PlaceContext, default_org: str | None = None) -> list[Notice]:
     """The appointments, elections and removals of one sentence."""
+    if NOTICE_WORDS.search(text) is None:
+        return []  # most sentences
     notices: list[Notice] = []
     for verb in _NAME_AFTER.finditer(text):
         if _PROPOSED.search(text, 0, verb.start()):

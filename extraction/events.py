@@ -70,6 +70,7 @@ WIRE_LEAD = re.compile(r"^(?:[^，。]*?\d+月\d+日电)?(?:[（(][^）)]{1,10}[
 HOLDER = re.compile(r"[^\d在于今昨前上下晚]+?(?=\d|在|于|今天|昨天|前天|上午|下午|晚上|$)")
 GROUP_SITTING = re.compile(r"分组(?:召开|举行)了?会议")  # 代表们分组召开会议: a sitting
 SESSION_NUMBER = re.compile(r"[第]?[一二三四五六七八九十百\d]+次|[一二三四五六七八九十]中全会")
+PLANNED_CHARS = 20  # the longest words of PLANNED, read before a name
 PLANNED = re.compile(  # words before a meeting that has not (yet) taken place
     r"(?:提请|提交|决定|(?:即将|将要|将于|拟于|拟)[^，。；]{0,10}?(?:召开|举行|举办)的?)$"
 )
@@ -189,10 +190,12 @@ def _named(text: str, m: re.Match[str], ctx: PlaceContext) -> EventMention | Non
     verb = HAPPENED_BEFORE.search(before)
     head = _clause_before(before[: verb.start()]) if verb else ""  # who or what held it
     organizer = None
-    holder = HOLDER.match(_clause_of_holder(before[: verb.start()])) if verb else None
+    holder = None
+    if verb is not None and raw.startswith("第"):  # 举行第七次会议: named after who holds it
+        holder = HOLDER.match(_clause_of_holder(before[: verb.start()]))
     if _sitting_pattern().fullmatch(raw) and is_session(head):
         raw = head + raw  # 十六届人大四次会议举行第二次全体会议: a sitting of that session
-    elif raw.startswith("第") and holder and ends_with_suffix(holder.group()):
+    elif holder and ends_with_suffix(holder.group()):
         raw = holder.group() + raw  # X主席团15日在北京举行第七次会议 → X主席团第七次会议
         organizer = canonical_org(holder.group(), ctx)
     elif 2 <= len(head) <= 24 and (ends_with_suffix(head) or PLACE_WORDS.match(head)):
@@ -211,8 +214,8 @@ def _named(text: str, m: re.Match[str], ctx: PlaceContext) -> EventMention | Non
         return None
     background = BACKGROUND_AFTER.match(after) is not None
     numbered = SESSION_NUMBER.search(raw) is not None  # 十五届人大四次会议: a session held
-    if PLANNED.search(before):  # 提请X审议, 即将举办的X: not (yet) a happening
-        verb, numbered = None, False
+    if PLANNED.search(before, max(0, len(before) - PLANNED_CHARS)):
+        verb, numbered = None, False  # 提请X审议, 即将举办的X: not (yet) a happening
     return EventMention(
         start=start,
         end=end,
@@ -350,6 +353,12 @@ def _visits(text: str, ctx: PlaceContext, persons: AbstractSet[str]) -> list[Eve
     return out
 
 
+def _committee_meeting(m: re.Match[str], ctx: PlaceContext) -> EventMention:
+    body = canonical_org(m.group("body"), ctx)
+    name = body + m.group("word")
+    return EventMention(m.start("body"), m.end(), name, "meeting", body, True, False)
+
+
 def find_events(
     text: str, ctx: PlaceContext, persons: AbstractSet[str] = frozenset()
 ) -> list[EventMention]:
@@ -359,20 +368,8 @@ def find_events(
         EventMention(m.start(), m.end(), m.group(), "meeting", None, False, False)
         for m in CONGRESS.finditer(text)
     ]
-    if "常委" in text:  # most sentences name no committee meeting: skip its patterns
-        named += [
-            EventMention(
-                m.start("body"),
-                m.end(),
-                canonical_org(m.group("body"), ctx) + m.group("word"),
-                "meeting",
-                canonical_org(m.group("body"), ctx),
-                True,
-                False,
-            )
-            for pattern in COMMITTEE_MEETING
-            for m in pattern.finditer(text)
-        ]
+    if "常委" in text and ("召开" in text or "举行" in text):  # most sentences: no such meeting
+        named += [_committee_meeting(m, ctx) for p in COMMITTEE_MEETING for m in p.finditer(text)]
     if "分组" in text:
         named += [
             EventMention(m.start(), m.end(), "分组会议", "meeting", None, True, False, sitting=True)

@@ -22,7 +22,7 @@ from typing import NamedTuple
 from rapidfuzz import fuzz
 
 import lexicons
-from extraction.appointments import CURRENT, NOTICE_WORDS, read_notices
+from extraction.appointments import CURRENT, read_notices
 from extraction.events import (
     EventMention,
     event_key,
@@ -66,7 +66,7 @@ DATE_JOINERS = {"至", "-", "—", "－", "~", "～", "、", "到", "和"}
 DATE_AFTER_EVENT = 6  # 会议12月15日至16日在北京举行: a date right after the name is its own
 SAME_EVENT_RATIO = 90  # partial ratio above which two names of one article are one event
 SAME_EVENT_DAYS = 10  # a meeting of one name dated further apart is another session
-MIN_HELD = 4  # the shortest known name looked for inside a new one
+MIN_HELD = 4  # the shortest known name looked for at the end of a new one
 MIN_TAIL = 6  # the shortest ending of a known name that a new name may be
 SAME_EVENT_TAIL = 8  # or the length of the ending they share (…办理“回头看”工作会议)
 CLAUSE_MARK = re.compile("[，。；：！？“”\n、（]")  # a clause starts after one
@@ -185,7 +185,7 @@ class _Collector:
         """The event already known under another name: the same canonical name (中共X =
         中国共产党X, 政协X第N届委员会第M次会议 = X政协N届M次会议); a known name that ends
         with the new one (…宪法宣传周送法进军营活动, then 送法进军营活动) or that the new
-        one holds; or, within one article, names that hold one another, are near-identical
+        one ends with; or, within one article, names that hold one another, are near-identical
         or end alike (a headline and its body). Each is a look-up or a walk over one
         article's events, so that a volume of thousands of stories takes time in
         proportion to its length."""
@@ -200,6 +200,7 @@ class _Collector:
                 continue
             alike = (
                 name in event.name
+                or event.name in name
                 or fuzz.partial_ratio(event.name, name) >= SAME_EVENT_RATIO
                 or len(os.path.commonprefix([event.name[::-1], name[::-1]])) >= SAME_EVENT_TAIL
             )
@@ -208,12 +209,11 @@ class _Collector:
         return None
 
     def _held_in(self, name: str) -> Iterator[Event]:
-        """Known events whose whole name the new one holds, longest first."""
-        for length in range(len(name) - 1, MIN_HELD - 1, -1):
-            for start in range(len(name) - length + 1):
-                event = self.by_name.get(name[start : start + length])
-                if event is not None:
-                    yield event
+        """Known events whose whole name ends the new one, longest first."""
+        for start in range(1, len(name) - MIN_HELD + 1):
+            event = self.by_name.get(name[start:])
+            if event is not None:
+                yield event
 
     def take_part(self, person: str, event: Event, roles: set[str], ev: Evidence) -> None:
         part = self.participations.setdefault(
@@ -264,9 +264,8 @@ def _names_in_sentence(text: str, in_headline: bool = False) -> Iterator[str]:
         for name, start, _ in chain.names:
             if "·" in name or not _is_place(text, start):  # 拉萨罗·布凯尔 is no 拉萨
                 yield name
-    if NOTICE_WORDS.search(text):
-        for notice in read_notices(text, PlaceContext()):
-            yield from (name for name, _, _ in notice.chain.names)
+    for notice in read_notices(text, PlaceContext()):
+        yield from (name for name, _, _ in notice.chain.names)
     for m in _designation_pattern().finditer(text):
         designated = name_list(text, m.end(), strict=True)
         if designated and not _is_place(text, m.end()):
@@ -291,6 +290,8 @@ def _subject_list(text: str, at: int) -> list[str]:
     verb (or a title that names its body) follows them; or an enumeration of names
     (`张三、李四、王五在主席台就座`), whatever follows, as only names are listed so."""
     listed = name_list(text, at)
+    if not listed:
+        return []  # most clause starts
     names = [name for name, _, _ in listed]
     if len(listed) >= MIN_BARE_LIST and _names_only(text, listed):
         return names
@@ -300,12 +301,10 @@ def _subject_list(text: str, at: int) -> list[str]:
             return []  # 原海南省委书记: 海南 is a place, not a given name
         if is_common_word(name):
             return []
-    pos = listed[-1][2] if listed else at
+    pos = listed[-1][2]
     if text.startswith("及", pos):
         return names  # 张三、李四及中央和国家机关有关部门负责同志
     after = text[pos:]
-    if not names:
-        return []
     if after.startswith(_subject_verbs()) or SPEAKS_IN.match(after):
         return names
     if after.startswith(tuple(titles())) and titles()[_title_at(after)].body:

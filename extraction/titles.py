@@ -85,8 +85,13 @@ def countries() -> tuple[str, ...]:
 
 def _abroad(raw: str) -> str | None:
     """The body from the first country named in it on (主宾国匈牙利 → 匈牙利), if any."""
-    found = [raw.find(c) for c in countries() if c in raw]
-    return raw[min(found) :] if found else None
+    found = _country_pattern().search(raw) if raw else None
+    return raw[found.start() :] if found else None
+
+
+@cache
+def _country_pattern() -> re.Pattern[str]:
+    return re.compile(lexicons.alternation(countries()))
 
 
 @cache

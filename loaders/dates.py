@@ -131,9 +131,11 @@ def complete(
     if mention.year is None and near is not None:
         # news reports what happened before it was printed, or announces what comes soon
         latest = near + timedelta(days=AHEAD_DAYS)
-        candidates = [_date(y, m, mention.day) for y in (near.year - 1, near.year, near.year + 1)]
-        past = [when for when in candidates if when is not None and when <= latest]
-        return past[-1] if past else None
+        for year_ in (near.year + 1, near.year, near.year - 1):
+            when = _date(year_, m, mention.day)
+            if when is not None and when <= latest:
+                return when
+        return None
     y = mention.year or year
     return _date(y, m, mention.day) if y is not None else None
 

@@ -99,6 +99,8 @@ class Document:
     def source_text(self, start: int, end: int) -> str:
         """Clean characters [start, end) as the file writes them: a traditional-script or
         half-width copy is read normalised (loaders/normalise.py), and quoted in its own form."""
+        if not self.clean.substituted:
+            return self.clean.text[start:end]  # every character is the file's own
         original, base = self.original, self.original_start
         return "".join([original[i - base] for i in self.clean.offsets[start:end]])
 

@@ -30,6 +30,7 @@ def _identity_offsets(n: int) -> array:
 class MappedText:
     text: str
     offsets: array  # array('q'): original index of each character of `text`
+    substituted: bool = False  # some character stands for another of the original (，for ,)
 
     @classmethod
     def identity(cls, text: str) -> MappedText:
@@ -53,14 +54,14 @@ class MappedText:
             return self
         parts.append(text[pos:])
         offsets += old[pos:]
-        return MappedText("".join(parts), offsets)
+        return MappedText("".join(parts), offsets, self.substituted)
 
     def substitute(self, text: str) -> MappedText:
         """The same characters' places under another text of the same length (a character
         replaced by another: `,` by `，`, 會 by 会)."""
         if len(text) != len(self.text):
             raise ValueError("a substitution keeps the text's length")
-        return self if text == self.text else MappedText(text, self.offsets)
+        return self if text == self.text else MappedText(text, self.offsets, substituted=True)
 
     def original_span(self, start: int, end: int) -> tuple[int, int]:
         """The original [start, end) covering clean characters [start, end)."""

@@ -25,6 +25,7 @@ from loaders.mapped import MappedText
 _CJK = "\u3400-\u9fff\uf900-\ufaff"
 HALF_TO_FULL = {",": "，", ";": "；", ":": "：", "(": "（", ")": "）", "!": "！", "?": "？"}
 # A half-width mark with a Chinese character on either side (not `1,000` or `a:b`).
+_ANY_HALF_MARK = re.compile(r"[,;:!?()]")
 _HALF_MARK = re.compile(rf"(?<=[{_CJK}“”])[,;:!?()]|[,;:!?()](?=[{_CJK}“”])")
 # Inserted pinyin: Latin letters with tone marks in brackets right after a character.
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ"
@@ -38,6 +39,7 @@ TRADITIONAL_SHARE = 0.03
 """The share of a text's Chinese characters that OpenCC would simplify above which the
 text is a traditional-script copy. Simplified text has some such characters too (乾 in
 names and set phrases), far below this, and is left as it is."""
+SAMPLE_CHARS = 4000
 TRADITIONAL_MIN = 2  # and their count: a short simplified line may hold one such name
 
 
@@ -61,16 +63,19 @@ def reads_as(clean: str, source: str) -> bool:
 
 
 def is_traditional(text: str) -> bool:
-    """Counted by deleting characters, which str.translate does in C."""
-    changed = len(text) - len(text.translate(_traditional_deleted()))
+    """Told from the text's first SAMPLE_CHARS characters: a copy is in one script."""
+    sample = text[:SAMPLE_CHARS]
+    changed = len(_traditional().findall(sample))
     if changed <= TRADITIONAL_MIN:
         return False
-    return changed > TRADITIONAL_SHARE * len(_HAN.findall(text))
+    return changed > TRADITIONAL_SHARE * len(_HAN.findall(sample))
 
 
 @cache
-def _traditional_deleted() -> dict[int, None]:
-    return dict.fromkeys(_t2s())
+def _traditional() -> re.Pattern[str]:
+    """The characters OpenCC would simplify, as a character class (a set the regex engine
+    tests each character against in C)."""
+    return re.compile("[" + "".join(map(chr, sorted(_t2s()))) + "]")
 
 
 def normalise(mapped: MappedText) -> MappedText:
@@ -79,7 +84,9 @@ def normalise(mapped: MappedText) -> MappedText:
     character to the original."""
     noise = [*PINYIN.finditer(mapped.text), *DOUBLED_MARK.finditer(mapped.text)]
     mapped = mapped.delete(m.span() for m in noise)
-    text = _HALF_MARK.sub(lambda m: HALF_TO_FULL[m.group()], mapped.text)
+    text = mapped.text
+    if _ANY_HALF_MARK.search(text):  # most PDF text has none: skip the slower pattern
+        text = _HALF_MARK.sub(lambda m: HALF_TO_FULL[m.group()], text)
     if is_traditional(text):
         text = text.translate(_t2s())
     return mapped.substitute(text)

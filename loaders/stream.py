@@ -100,7 +100,8 @@ def _part(
 ) -> Document:
     """A document of one part, its offsets and indices shifted to the whole file's."""
     doc = build_document(name_text(path.stem), name_text(str(path)), text, encoding)
-    doc.clean = MappedText(doc.clean.text, array("q", (o + offset for o in doc.clean.offsets)))
+    shifted = array("q", (o + offset for o in doc.clean.offsets))
+    doc.clean = MappedText(doc.clean.text, shifted, doc.clean.substituted)
     doc.original_start = offset
     for article in doc.articles:
         article.index += articles
