@@ -357,3 +357,8 @@ def test_in_the_company_of_others_the_visitor_leads_and_the_companions_accompany
         ("李小四", ("accompany",)),
         ("王小五", ("accompany",)),
     }
+
+
+def test_a_written_instruction_is_not_taking_part():
+    text = "本报讯 3月5日，市委召开常委会议。省委书记张大山对此作出批示。市委书记李小四主持会议。"
+    assert {(p, roles) for p, _, roles in _parts(text)} == {("李小四", ("chair",))}
