@@ -537,11 +537,15 @@ def extract_document(doc: Document) -> DocumentRecord:
             if not (mentions or chains or mentioned):
                 continue  # nothing to read (about a third of the sentences): no evidence to make
             ev = c.evidence(article, sentence)
-            for name, _, _ in mentions:
+            written = squeeze(ev.text) if doc.clean.substituted else text  # 1:1 with `text`
+            for name, start, end in mentions:
                 person = c.persons.get(name)
                 if person is None:
                     person = c.persons[name] = Person(name)
                 cite(person.evidence, ev)
+                form = written[start:end]
+                if form != name and form not in person.aliases:
+                    person.aliases.append(form)  # 張德江, written so, read as 张德江
             for chain in chains:
                 _add_positions(c, chain, ev)
             for notice in read_notices(text, ctx, story_body):

@@ -56,6 +56,11 @@ def _t2s() -> dict[int, str]:
     return {ord(a): b for a, b in zip(chars, converted, strict=True) if a != b and len(b) == 1}
 
 
+def simplify(text: str) -> str:
+    """`text` in simplified script, character by character (張德江 → 张德江)."""
+    return text.translate(_t2s())
+
+
 def reads_as(clean: str, source: str) -> bool:
     """Whether a clean character may stand for a character of the file: itself, its
     full-width mark or its simplified form (the offset map's invariant)."""
@@ -88,5 +93,5 @@ def normalise(mapped: MappedText) -> MappedText:
     if _ANY_HALF_MARK.search(text):  # most PDF text has none: skip the slower pattern
         text = _HALF_MARK.sub(lambda m: HALF_TO_FULL[m.group()], text)
     if is_traditional(text):
-        text = text.translate(_t2s())
+        text = simplify(text)
     return mapped.substitute(text)

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from graph.names import norm_text, org_name, person_name
 from graph.store import GraphStore
 from graph.vocab import label_of
+from loaders.normalise import simplify
 from queries.catalog import catalog
 from queries.run import ENTITY_ID, run
 
@@ -67,7 +68,9 @@ def candidates(store: GraphStore, text: str, kinds: tuple[str, ...]) -> list[Can
         return _candidates(exact, "exact")
     aliases = named + [
         row
-        for form in dict.fromkeys([norm_text(text), person_name(text), org_name(text)])
+        for form in dict.fromkeys(
+            [norm_text(text), person_name(text), org_name(text), simplify(norm_text(text))]
+        )
         if form != text
         for row in _matches(store, "named", form, kinds)
     ]

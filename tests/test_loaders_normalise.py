@@ -1,6 +1,10 @@
 """Normalising web copies (loaders/normalise.py): what the extractor reads, and the map
 back to the file's own characters."""
 
+import json
+import subprocess
+import sys
+
 from extraction import extract_document
 from loaders.clean import clean
 from loaders.document import build_document
@@ -36,6 +40,28 @@ def test_a_traditional_copy_is_read_in_simplified_script_and_quoted_in_its_own()
     record = extract_document(doc)
     assert {p.name for p in record.persons} == {"张三宝", "李四"}
     assert ("李四", "副县长") in {(p.person, p.title) for p in record.positions}
+    assert {p.name: p.aliases for p in record.persons} == {"张三宝": ["張三寶"], "李四": []}
     evidence = record.persons[0].evidence[0]
     # the evidence quotes the file's own script (without the layout's spaces)
     assert "".join(original[evidence.start : evidence.end].split()) == evidence.text
+
+
+def test_a_person_read_from_a_traditional_copy_is_found_by_either_script(tmp_path):
+    text = tmp_path / "copy.txt"
+    text.write_text(
+        "本報訊 3月5日,縣委書記張三寶主持召開縣委常委會議,副縣長李四出席會議並講話。\n",
+        encoding="utf-8",
+    )
+    data = tmp_path / "data"
+    okg = [sys.executable, "-m", "okg.cli"]
+    subprocess.run(
+        [*okg, "ingest", str(text), "--data", str(data)], check=True, capture_output=True
+    )
+    for written in ("張三寶", "张三宝"):
+        found = subprocess.run(
+            [*okg, "query", "posts", written, "--data", str(data), "--json"],
+            check=True,
+            capture_output=True,
+            text=True,
+        )
+        assert [row["post"][-2:] for row in json.loads(found.stdout)] == ["书记"], written
