@@ -543,9 +543,9 @@ def extract_document(doc: Document) -> DocumentRecord:
                 if person is None:
                     person = c.persons[name] = Person(name)
                 cite(person.evidence, ev)
-                form = written[start:end]
-                if form != name and form not in person.aliases:
-                    person.aliases.append(form)  # 張德江, written so, read as 张德江
+                form = written[start:end]  # 張德江, written so, read as 张德江
+                if form != name and text[start:end] == name and form not in person.aliases:
+                    person.aliases.append(form)
             for chain in chains:
                 _add_positions(c, chain, ev)
             for notice in read_notices(text, ctx, story_body):

@@ -175,10 +175,8 @@ class _Resolver:
     def _persons(self) -> dict[str, Node]:
         record = self.record
         mentions: dict[str, list[Evidence]] = {}
-        aliases: dict[str, set[str]] = {}
         for p in record.persons:
             mentions.setdefault(names.person_name(p.name), []).extend(p.evidence)
-            aliases.setdefault(names.person_name(p.name), set()).update(p.aliases)
         for row in [*record.positions, *record.participations]:
             mentions.setdefault(names.person_name(row.person), [])
         posts: dict[str, list[str]] = {}
@@ -200,9 +198,7 @@ class _Resolver:
                 "reason": anchor.reason(name),
             }
             node_id = content_id("person", name, anchor.kind, anchor.value)
-            node = Node("Person", node_id, props)
-            node.sets["aliases"] = aliases.get(name, set())
-            persons[name] = self.mention(node)
+            persons[name] = self.mention(Node("Person", node_id, props))
         return persons
 
     def _anchor(

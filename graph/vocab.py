@@ -101,7 +101,6 @@ NODE_TYPES: dict[str, NodeType] = {
                 "anchor_kind": Prop(str(OKG.anchorKind)),
                 "reason": Prop(str(OKG.resolutionReason)),
             },
-            {"aliases": Prop(str(SKOS.altLabel))},  # forms as written: 張德江 for 张德江
         ),
         NodeType(
             "Organization",
