@@ -93,7 +93,7 @@ def load(store: GraphStore, inputs: list[Path], jobs: int, batch: int) -> dict[s
         "load_average": round(os.getloadavg()[0], 1),
         "persons": counts["persons"],
         "events": counts["events"],
-        "links_in_store": counts["links"],
+        "facts_in_store": counts["facts"],
     }
 
 

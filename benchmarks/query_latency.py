@@ -207,7 +207,7 @@ def main() -> None:
         return
     title = (
         f"query latency, {args.store} store, {counts['documents']:,} documents "
-        f"({counts['persons']:,} persons, {counts['events']:,} events, {counts['links']:,} facts; "
+        f"({counts['persons']:,} persons, {counts['events']:,} events, {counts['facts']:,} facts; "
         f"{loaded}), {args.runs} runs each"
     )
     table = Table(

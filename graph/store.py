@@ -78,7 +78,7 @@ def summary(store: GraphStore) -> dict[str, int]:
         "organizations": counts["Organization"],
         "posts": counts["Post"],
         "events": counts["Event"],
-        "links": sum(counts[t] for t in EVIDENCE_LINKS),
+        "facts": sum(counts[t] for t in EVIDENCE_LINKS),  # links: every relationship
         "candidates": counts["POSSIBLY_SAME_AS"],
         "kept_apart": counts["DISTINCT_FROM"],
     }

@@ -71,7 +71,7 @@ def test_export_writes_each_format_and_says_what_the_file_holds(data, tmp_path, 
     counts = _written(fmt, path)
     said = ", ".join(f"{n:,} {what}" for what, n in counts.items())
     assert f"wrote {path}: {said}" in result.output
-    assert "links" not in result.output  # `okg stats` keeps the word for the facts
+    assert "links" not in result.output  # `okg ingest`'s word for every relationship
     as_json = runner.invoke(app, ["export", fmt, str(path), "--json", *data])
     assert json.loads(as_json.stdout) == {"format": fmt, "path": str(path), "wrote": counts}
 

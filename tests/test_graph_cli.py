@@ -18,12 +18,12 @@ def test_ingest_then_stats(tmp_path: Path):
     result = runner.invoke(app, ["ingest", str(SEEDS), *data])
     assert result.exit_code == 0, result.output
     assert "loaded 5 documents" in result.output
-    for word in ("documents", "persons", "organizations", "events", "links"):
+    for word in ("documents", "persons", "organizations", "events", "facts"):
         assert word in result.output
     stats = runner.invoke(app, ["stats", "--json", *data])
     assert stats.exit_code == 0, stats.output
     counts = json.loads(stats.output)
-    assert counts["documents"] == 5 and counts["persons"] > 40 and counts["links"] > 100
+    assert counts["documents"] == 5 and counts["persons"] > 40 and counts["facts"] > 100
     again = runner.invoke(app, ["ingest", str(SEEDS), *data])
     assert "loaded 0 documents (5 already there" in again.output
     assert json.loads(runner.invoke(app, ["stats", "--json", *data]).output) == counts

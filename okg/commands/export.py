@@ -4,8 +4,9 @@ Both read the graph from either store (the store options of okg/commands/graph.p
 slice asked for (--since, --until, --place; graph/exports/network.py says what a slice keeps)
 and hand it to one of the writers in graph/exports/. Each then says what the file holds, in
 the file's own words (GraphML's nodes and edges, RDF's triples, Popolo's records, Neo4j's
-nodes and relationships): never "links", which `okg stats` keeps for the facts read from the
-texts. `--json` says it as one JSON object on stdout, for programs.
+nodes and relationships): never "links", which means every relationship `okg ingest`
+writes, nor "facts", the links read from the texts that `okg stats` counts. `--json` says
+it as one JSON object on stdout, for programs.
 """
 
 from __future__ import annotations

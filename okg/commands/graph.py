@@ -158,7 +158,11 @@ def stats_command(
     neo4j_user: UserOption = None,
     as_json: Annotated[bool, typer.Option("--json", help="Counts as one JSON object.")] = False,
 ) -> None:
-    """Count documents, persons, bodies, posts, events and links in the graph.
+    """Count documents, persons, bodies, posts, events and facts in the graph.
+
+    Facts are the links read from the texts (a post held, a part taken, a meeting
+    organized, a body part of another), each with its evidence; `okg ingest` counts every
+    link it writes, facts and the structure around them.
 
     Example: okg stats --json   (or: okg stats --store neo4j)
     """
