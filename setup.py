@@ -2,7 +2,7 @@
 
 Extraction runs the loaders' and extractor's Python once per line and per sentence of
 every page; mypyc compiles those modules, unchanged, into C extensions, a third faster
-(benchmarks/README.md, *Extraction*). The code stays plain typed Python: mypy checks it
+(benchmarks/README.md, its results table). The code stays plain typed Python: mypy checks it
 (scripts/test), and the compiled build runs the whole test suite too.
 
 Only wheels are compiled. An editable install (`pip install -e .`, what scripts/test and

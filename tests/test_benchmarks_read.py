@@ -1,7 +1,7 @@
 """benchmarks/read_speed.py on a small generated corpus: its reference dumps the whole
 default graph, its read times every node label and link type and finds all their items,
-and the script prints its figures as JSON. (The figures themselves: benchmarks/README.md,
-"Reading the graph".)"""
+and the script prints its figures as JSON. (The figures themselves: the results table of
+benchmarks/README.md.)"""
 
 from __future__ import annotations
 
