@@ -561,10 +561,14 @@ def test_each_graph_file_draws_the_answer_in_the_style(
     counts = Counter({k: int(v) for k, v in re.findall(r"(\w+) \((\d+)\)", labels)})
     assert counts == expected, text
     assert f"Displaying {sum(expected.values())} nodes" in text
-    # Each label in its colour of queries/okg.grass: the style is applied.
-    fills = browser.script(
-        f"""return [...document.querySelectorAll('{LATEST_FRAME} g.node circle.b-outline')]
-                .map(c => c.getAttribute('fill').toUpperCase());"""
+    # Each label in its colour of queries/okg.grass: the style is applied. The summary is
+    # written before the picture is drawn: wait for every node's circle.
+    drawn = f"""return [...document.querySelectorAll('{LATEST_FRAME} g.node circle.b-outline')]
+                .map(c => (c.getAttribute('fill') || '').toUpperCase());"""
+    total = sum(expected.values())
+    fills = wait_for(
+        "every node drawn",
+        lambda: (f := browser.script(drawn)) and len(f) == total and all(f) and f,
     )
     colours = style_colours()
     assert Counter(fills) == Counter({colours[label]: n for label, n in expected.items()})
