@@ -20,7 +20,6 @@ from extraction.titles import Chain, read_chains
 
 CURRENT = "current"
 LEFT = "left"
-FORMER = "former"
 
 # the verb, and the status it gives; the name follows the verb (任命张三为…, 免去张三…) or
 # precedes it (张三当选为…, 张三辞去…)
