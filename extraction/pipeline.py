@@ -76,7 +76,9 @@ CLAUSE_COMMA = re.compile(r"[，；]")
 CONTINUES = re.compile(r"(?:并|还|同时|也|又|先后|随后|详细|充分|认真|全面)")
 QUOTED = re.compile(r"“[^”]*”|《[^》]*》|（[^）]*）")
 STOPS = re.compile(r"[，。；：！？]")
-SPOKE_AT = re.compile(r"在(?:[^，。；]{0,12}?(?:召开|举行)的)?$")
+# 在X上讲话: 在 right before the name, or before when and where it was held (在3月17日召开的X),
+# or before words of the name that its mention left out (在省部级…学习贯彻X精神专题研讨班上)
+SPOKE_AT = re.compile(r"在(?:[^，。；]{0,12}?(?:召开|举行)的|[^，。；的在]{1,16})?$")
 REPORTED_SPEECH = re.compile(r"(?:的)?(?:重要)?(?:精神|指示|批示|要求|和指示)")
 MIN_BARE_LIST = 3  # names joined by 、 that are read as names with no title or verb
 # 出席会议的有：, 在主席台就座的有: a list of names follows the colon
