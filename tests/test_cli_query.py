@@ -16,11 +16,13 @@ from typer.testing import CliRunner
 
 from okg.cli import app
 from queries.catalog import catalog, questions
+from tests.gold import JUDGE, POLICE_CHIEF, UNITED_FRONT_HEAD, VICE_MAYOR, participants
 from tests.test_graph_stores import seed_records  # noqa: F401  (a fixture: the seeds' records)
 
 runner = CliRunner()
 QUERIES = Path(__file__).resolve().parent.parent / "queries"
 MEETING = ["attendees", "市委政法工作会议"]
+ATTENDEES = set(participants("许昌市委政法工作会议"))  # real people: named by the gold
 
 
 @pytest.fixture(scope="module")
@@ -34,14 +36,15 @@ def data(tmp_path_factory: pytest.TempPathFactory, seed_records: Path) -> list[s
 def test_a_canned_query_prints_a_table_and_says_which_entity_a_name_found(data):
     result = runner.invoke(app, ["query", *MEETING, *data])
     assert result.exit_code == 0, result.output
-    for name in ("汤超", "张飞", "周志刚", "赵艺林", "2023-02-17", "4 rows"):
+    assert len(ATTENDEES) == 4
+    for name in (*ATTENDEES, "2023-02-17", "4 rows"):
         assert name in result.stdout
     assert "MEETING 市委政法工作会议: 许昌市委政法工作会议 (event/" in result.stderr
 
 
 def test_json_and_csv_give_the_columns_of_the_catalog(data):
     rows = json.loads(runner.invoke(app, ["query", *MEETING, "--json", *data]).stdout)
-    assert {r["name"] for r in rows} == {"汤超", "张飞", "周志刚", "赵艺林"}
+    assert {r["name"] for r in rows} == ATTENDEES
     assert all(list(r) == list(catalog()["attendees"].columns) for r in rows)
     table = list(
         csv.reader(io.StringIO(runner.invoke(app, ["query", *MEETING, "--csv", *data]).stdout))
@@ -55,9 +58,9 @@ def test_json_and_csv_give_the_columns_of_the_catalog(data):
 
 def test_an_id_works_where_a_name_does(data):
     rows = json.loads(runner.invoke(app, ["query", *MEETING, "--json", *data]).stdout)
-    zhang = next(r["id"] for r in rows if r["name"] == "张飞")
-    by_id = runner.invoke(app, ["query", "posts", zhang, "--json", *data])
-    by_name = runner.invoke(app, ["query", "posts", "张飞", "--json", *data])
+    chief = next(r["id"] for r in rows if r["name"] == POLICE_CHIEF)
+    by_id = runner.invoke(app, ["query", "posts", chief, "--json", *data])
+    by_name = runner.invoke(app, ["query", "posts", POLICE_CHIEF, "--json", *data])
     assert json.loads(by_id.stdout) == json.loads(by_name.stdout) != []
 
 
@@ -76,7 +79,7 @@ def test_a_name_of_nothing_and_bad_usage_are_told_apart(data):
     assert missing.exit_code == 1 and "no Person matches '没有这个人'" in missing.stderr
     unknown = runner.invoke(app, ["query", "whoknows", "x", *data])
     assert unknown.exit_code == 2 and "no canned query 'whoknows'" in unknown.output
-    short = runner.invoke(app, ["query", "path", "周志刚", *data])
+    short = runner.invoke(app, ["query", "path", JUDGE, *data])
     assert short.exit_code == 2 and "usage: okg query path PERSON OTHER" in short.output
 
 
@@ -95,13 +98,14 @@ def test_help_shows_an_example(command: str):
 
 def test_sparql_runs_a_users_query_and_a_query_file(data):
     text = "SELECT ?anchor WHERE { ?p foaf:name ?name ; okg:anchor ?anchor }"
-    result = runner.invoke(app, ["sparql", text, "-p", "name=汤超", "--json", *data])
+    name = f"name={UNITED_FRONT_HEAD}"
+    result = runner.invoke(app, ["sparql", text, "-p", name, "--json", *data])
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout) == [{"anchor": "许昌市"}]
     meeting = "event/5e14b1d3e04864596e34"  # an id is written in as its IRI
     text = "SELECT ?name WHERE { ?e schema:attendee ?p . ?p foaf:name ?name }"
     names = runner.invoke(app, ["sparql", text, "-p", f"e={meeting}", "--json", *data])
-    assert {r["name"] for r in json.loads(names.stdout)} == {"汤超", "张飞", "周志刚", "赵艺林"}
+    assert {r["name"] for r in json.loads(names.stdout)} == ATTENDEES
     named = runner.invoke(
         app, ["sparql", str(QUERIES / "sparql/named.rq"), "-p", "text=许昌市委", *data]
     )
@@ -138,17 +142,10 @@ def test_cypher_on_neo4j_reads_only_and_runs_the_browser_files(
         app, ["cypher", str(QUERIES / "cypher/attendees.cypher"), "--json", *neo4j]
     )
     assert browser_file.exit_code == 0, browser_file.output
-    assert {r["name"] for r in json.loads(browser_file.stdout)} == {
-        "汤超",
-        "张飞",
-        "周志刚",
-        "赵艺林",
-    }
+    assert {r["name"] for r in json.loads(browser_file.stdout)} == ATTENDEES
 
-    own = runner.invoke(
-        app,
-        ["cypher", "MATCH (p:Person {name: $n}) RETURN p.anchor AS anchor", "-p", "n=汤超", *neo4j],
-    )
+    anchor = "MATCH (p:Person {name: $n}) RETURN p.anchor AS anchor"
+    own = runner.invoke(app, ["cypher", anchor, "-p", f"n={UNITED_FRONT_HEAD}", *neo4j])
     assert own.exit_code == 0 and "许昌市" in own.stdout
 
     write = runner.invoke(app, ["cypher", "CREATE (x:Intruder) RETURN x", *neo4j])
@@ -156,7 +153,7 @@ def test_cypher_on_neo4j_reads_only_and_runs_the_browser_files(
     records, _, _ = neo4j_driver.execute_query("MATCH (x:Intruder) RETURN count(x) AS n")
     assert records[0]["n"] == 0
 
-    path = ["query", "path", "周志刚", "卢希望", "--json"]
+    path = ["query", "path", JUDGE, VICE_MAYOR, "--json"]
     on_neo4j = runner.invoke(app, [*path, "--store", "neo4j", *neo4j])
     on_embedded = runner.invoke(app, [*path, *data])
     assert on_neo4j.exit_code == 0, on_neo4j.output

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from extraction import extract_document
-from graph import neo4j_store
+from graph import cypher_statements, names
 from graph.embedded import EmbeddedStore
 from graph.ingest import IngestReport, ingest, pending_items, read_record, record_decisions
 from graph.model import combine, content_id
@@ -26,6 +26,7 @@ from graph.store import GraphStore, summary
 from graph.to_networkx import to_networkx
 from graph.vocab import DECISION_LINKS, EVIDENCE_LINKS, LINK_TYPES, NODE_TYPES
 from loaders.document import load_document
+from tests.gold import CHENGDE_CHAIR, documents_naming
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
@@ -104,31 +105,33 @@ def _person(store: GraphStore, name: str) -> list[str]:
     return [n.id for n in store.nodes("Person") if n.props["name"] == name]
 
 
-def test_liu_wenqin_is_one_person_in_events_of_both_documents(opener: Opener, seed_records):
+def test_the_chengde_chair_is_one_person_in_events_of_both_documents(opener: Opener, seed_records):
     run(opener, [seed_records])
     with _opened(opener) as store:
-        (liu,) = _person(store, "刘文勤")
+        (chair,) = _person(store, CHENGDE_CHAIR)
         docs = set()
         for link in store.links("PARTICIPATED_IN"):
-            if link.source == liu:
+            if link.source == chair:
                 docs |= link.sets["docs"]
         assert {
             content_id("document", d) for d in ("001_59368bcfbef6e951", "002_3f6941afb79db3d9")
         } <= docs
 
 
-def test_xi_jinping_is_one_person_across_the_documents_that_name_him(opener, seed_records):
-    naming = {
-        record["doc"]
-        for record in map(json.loads, seed_records.read_text(encoding="utf-8").splitlines())
-        if any(p["name"] == "习近平" for p in record["persons"])
-    }
-    assert len(naming) >= 2
+def test_a_national_figure_is_one_person_across_the_documents_that_name_him(opener, seed_records):
+    """Each national figure (lexicons/national_figures.txt) the seeds' gold names in two
+    documents or more: one node, which every document whose record names him mentions."""
+    figures = sorted(n for n in names.NATIONAL_FIGURES if len(documents_naming(n)) >= 2)
+    assert figures
+    records = [json.loads(line) for line in seed_records.read_text(encoding="utf-8").splitlines()]
     run(opener, [seed_records])
     with _opened(opener) as store:
-        (xi,) = _person(store, "习近平")
-        mentioning = {k.source for k in store.links("MENTIONS") if k.target == xi}
-        assert mentioning == {content_id("document", d) for d in naming}
+        for figure in figures:
+            naming = {r["doc"] for r in records if any(p["name"] == figure for p in r["persons"])}
+            assert len(naming) >= 2
+            (node,) = _person(store, figure)
+            mentioning = {k.source for k in store.links("MENTIONS") if k.target == node}
+            assert mentioning == {content_id("document", d) for d in naming}
 
 
 def test_each_store_answers_its_own_query_language(opener: Opener, seed_records):
@@ -141,7 +144,7 @@ def test_each_store_answers_its_own_query_language(opener: Opener, seed_records)
             text = """MATCH (p:Person {name: $name})-[r:PARTICIPATED_IN]->(e:Event)
                       MATCH (doc:Document)-[:REPORTS {fact: r.id}]->(e)
                       RETURN DISTINCT doc.name AS doc"""
-        rows = store.query(text, {"name": "刘文勤"})
+        rows = store.query(text, {"name": CHENGDE_CHAIR})
         assert {"001_59368bcfbef6e951", "002_3f6941afb79db3d9"} <= {r["doc"] for r in rows}
 
 
@@ -158,11 +161,11 @@ class _FailingStore:
     def __getattr__(self, name: str):
         return getattr(self.store, name)
 
-    def write(self, batch) -> None:
+    def write(self, batch, prepared=None) -> None:
         if self.after == 0:
             raise Interrupted
         self.after -= 1
-        self.store.write(batch)
+        self.store.write(batch, prepared)
 
 
 def test_an_interrupted_run_leaves_whole_documents_and_a_rerun_completes_it(
@@ -221,15 +224,15 @@ def test_a_batch_prepared_for_the_embedded_store_writes_the_same_quads(
     they no longer travel as objects, and the store ends with the same quads."""
     records = seed_records.read_text(encoding="utf-8").splitlines()
     batch = combine(resolve_document(read_record(r.encode())) for r in records)
-    prepared = copy.deepcopy(batch)
-    EmbeddedStore.prepare(prepared)
-    assert {n.label for n in prepared.nodes.values()} & {"Evidence", "Article"} == set()
-    assert not any("evidence" in k.sets for k in prepared.links.values())
-    assert len(prepared.links) + prepared.made_links == len(batch.links)
+    left = copy.deepcopy(batch)
+    made = EmbeddedStore.prepare(left)
+    assert {n.label for n in left.nodes.values()} & {"Evidence", "Article"} == set()
+    assert not any("evidence" in k.sets for k in left.links.values())
+    assert len(left.links) + made.links == len(batch.links)
     quads = []
-    for name, written in (("whole", batch), ("prepared", prepared)):
+    for name, (written, prepared) in (("whole", (batch, None)), ("prepared", (left, made))):
         with EmbeddedStore(tmp_path / name) as store:
-            store.write(written)
+            store.write(written, prepared)
             quads.append({str(q) for q in store.store})
     assert quads[0] == quads[1] and len(quads[0]) > 1000
     # `okg ingest` prepares every chunk, and counts the links that went into text as written.
@@ -326,14 +329,14 @@ def test_a_batch_whose_documents_statements_cannot_be_made_leaves_nothing(
     items' transaction: an error in making one fails that transaction too, so nothing of
     the batch stays, the persons included."""
     batch = resolve_document(read_record(seed_records.read_bytes().splitlines()[0]))
-    make = neo4j_store._node_statement
+    make = cypher_statements.node_statement
 
     def failing(label: str, items):
         if label == "Evidence":  # a document's own, made after the recurring items'
             raise RuntimeError("cannot make it")
         return make(label, items)
 
-    monkeypatch.setattr(neo4j_store, "_node_statement", failing)
+    monkeypatch.setattr(cypher_statements, "node_statement", failing)
     with _opened(_neo4j_opener(request)) as store:
         with pytest.raises(RuntimeError, match="cannot make it"):
             store.write(batch)
@@ -414,5 +417,5 @@ def test_the_networkx_view_holds_the_whole_store(opener: Opener, seed_records: P
     assert all(kinds[label] == counts[label] for label in NODE_TYPES)
     assert all(types[t] == counts[t] for t in LINK_TYPES)
     assert read == [counts[kind] for kind in [*NODE_TYPES, *LINK_TYPES]]
-    (liu,) = [n for n, name in graph.nodes(data="name") if name == "刘文勤"]
-    assert any(graph.nodes[e]["kind"] == "Event" for e in graph.successors(liu))
+    (chair,) = [n for n, name in graph.nodes(data="name") if name == CHENGDE_CHAIR]
+    assert any(graph.nodes[e]["kind"] == "Event" for e in graph.successors(chair))

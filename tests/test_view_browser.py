@@ -29,12 +29,13 @@ from graph.store import open_store
 from graph.to_networkx import to_networkx
 from okg.cli import app
 from tests.browser import WebDriver, open_chromium, wait_for
+from tests.gold import CHENGDE_CHAIR
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
-NAME = "刘文勤"
+NAME = CHENGDE_CHAIR  # a person of two seeds; real, so named through the gold
 ENTER = "\ue007"
 GENERATED_PAGES = 1_000
 runner = CliRunner()
@@ -142,7 +143,7 @@ def test_search_click_and_read_the_evidence_offline(seeds_page, chromium, tmp_pa
     assert chromium.script(drawn) == len(shown["nodes"])
     shot = tmp_path / "okg-view.png"
     try:
-        # Type the name; the list of matches puts the best-connected 刘文勤 first; Enter takes it.
+        # Type the name; the best-connected person of that name is the first match; Enter takes it.
         search = chromium.find("#search")
         chromium.call("POST", f"/element/{search}/value", {"text": NAME})
         first = "return document.querySelector('#matches li')?.innerText || ''"
