@@ -25,12 +25,12 @@ from jsonschema import Draft3Validator, Draft202012Validator, FormatChecker
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT3
 
+from graph.cypher_statements import REPORTED
 from graph.embedded import EmbeddedStore
 from graph.exports.graphml import graphml_graph, write_graphml
 from graph.exports.neo4j_csv import ARRAY_DELIMITER, write_neo4j_csv
 from graph.exports.popolo import classification, popolo, write_popolo
 from graph.ingest import IngestReport, ingest, pending_items
-from graph.neo4j_store import REPORTED
 from graph.resolve import post_label
 from graph.to_networkx import to_networkx
 from graph.vocab import EVIDENCE_LINKS, LINK_TYPES, NODE_TYPES
@@ -333,11 +333,11 @@ def test_a_posts_label_writes_the_bodys_last_word_once(seeds):
 
 def test_the_popolo_schemas_reject_what_popolo_does_not_allow():
     validator = _popolo_validator()
-    good = {"persons": [{"id": "p", "name": "刘文勤", "birth_date": "1965-03"}]}
+    good = {"persons": [{"id": "p", "name": "张三", "birth_date": "1965-03"}]}
     assert validator.is_valid(good)
     for bad in (
-        {"persons": [{"id": "p", "name": "刘文勤", "birth_date": "1965年3月"}]},
-        {"persons": [{"id": "p", "name": "刘文勤", "anchor": "承德市"}]},
+        {"persons": [{"id": "p", "name": "张三", "birth_date": "1965年3月"}]},
+        {"persons": [{"id": "p", "name": "张三", "anchor": "承德市"}]},
         {"events": [{"id": "e", "start_date": "17 March 2022"}]},
         {"memberships": [{"id": "m", "sources": [{"note": "no url"}]}]},
         {"organizations": [{"id": "o", "other_names": [{"note": "no name"}]}]},

@@ -53,9 +53,9 @@ def test_title_that_names_its_body():
 
 
 def test_a_title_after_a_name_after_a_verb():
-    """学习了习近平总书记…: 了 ends the verb, the name that follows holds the title."""
+    """学习了张三宝总书记…: 了 ends the verb, the name that follows holds the title."""
     assert _posts("会议传达学习了王建国书记的讲话。") == set()  # 书记 names no body
-    assert _posts("会议认真学习了习近平总书记重要讲话精神。") == {("习近平", "总书记", "中共中央")}
+    assert _posts("会议认真学习了张三宝总书记重要讲话精神。") == {("张三宝", "总书记", "中共中央")}
 
 
 def test_a_body_written_without_its_level_takes_the_titles():
@@ -201,7 +201,7 @@ def test_two_sessions_of_a_meeting_weeks_apart_are_two_events(tmp_path):
     page = (
         "洛阳日报 洛阳 洛阳\n2024年3月10日\n\n"
         "本报讯（记者 王丽）2月19日，全市民营经济调度会召开。副市长郝建军主持会议。\n\n"
-        "本报讯（记者 李强）3月9日，全市民营经济调度会召开。副市长孟凡主持会议。\n"
+        "本报讯（记者 王小红）3月9日，全市民营经济调度会召开。副市长孟凡主持会议。\n"
     )
     (tmp_path / "page.txt").write_text(page, encoding="utf-8")
     record = extract_file(tmp_path / "page.txt")

@@ -31,37 +31,37 @@ def ev(doc: str, start: int, text: str = "……") -> Evidence:
 
 
 def chengde(doc: str, date: str | None, event_date: str | None) -> DocumentRecord:
-    """A 承德 report: 刘文勤 chairs a meeting and 王军, a villager, speaks."""
-    sentence = ev(doc, 10, "市人大常委会党组书记、主任刘文勤主持会议")
+    """A 承德 report: 刘小勤 chairs a meeting and 王小军, a villager, speaks."""
+    sentence = ev(doc, 10, "市人大常委会党组书记、主任刘小勤主持会议")
     return DocumentRecord(
         doc=doc,
         path=f"/in/{doc}.txt",
         place="承德市",
         date=date,
         articles=[ArticleInfo(0, "标题", "承德市", date, 0, 500)],
-        persons=[Person("刘 文 勤", [sentence]), Person("王军", [ev(doc, 40)])],
+        persons=[Person("刘 小 勤", [sentence]), Person("王小军", [ev(doc, 40)])],
         organizations=[Organization("承德市人大常委会党组", "承德市人大常委会", "承德市")],
         positions=[
-            Position("刘文勤", "党组书记", "承德市人大常委会党组", [sentence]),
-            Position("刘文勤", "主任", "承德市人民代表大会常务委员会", [sentence]),
+            Position("刘小勤", "党组书记", "承德市人大常委会党组", [sentence]),
+            Position("刘小勤", "主任", "承德市人民代表大会常务委员会", [sentence]),
         ],
         events=[
             Event("e1", "承德市人大常委会主任会议", "meeting", event_date, None, None, [sentence])
         ],
         participations=[
-            Participation("刘文勤", "e1", ["chair"], [sentence]),
-            Participation("王军", "e1", ["speak"], [ev(doc, 40)]),
+            Participation("刘小勤", "e1", ["chair"], [sentence]),
+            Participation("王小军", "e1", ["speak"], [ev(doc, 40)]),
         ],
     )
 
 
 def forum(doc: str) -> DocumentRecord:
-    """Another 王军: a council member of a Beijing forum, in a national paper."""
+    """Another 王小军: a council member of a Beijing forum, in a national paper."""
     return DocumentRecord(
         doc=doc,
         path=f"/in/{doc}.txt",
-        persons=[Person("王军")],
-        positions=[Position("王军", "理事", "中国首席经济学家论坛")],
+        persons=[Person("王小军")],
+        positions=[Position("王小军", "理事", "中国首席经济学家论坛")],
     )
 
 
@@ -81,22 +81,22 @@ def test_the_same_record_gives_the_same_ids():
 def test_one_person_across_documents_when_name_and_place_agree():
     one = resolve_document(chengde("001", "2022-03-28", "2022-03-24"))
     two = resolve_document(chengde("002", "2023-12-18", None))
-    assert person(one, "刘文勤").id == person(two, "刘文勤").id
-    assert person(one, "刘文勤").props["anchor"] == "承德市"
-    # 王军 holds no post, but the document places him in 承德市 too.
-    assert person(one, "王军").id == person(two, "王军").id
+    assert person(one, "刘小勤").id == person(two, "刘小勤").id
+    assert person(one, "刘小勤").props["anchor"] == "承德市"
+    # 王小军 holds no post, but the document places him in 承德市 too.
+    assert person(one, "王小军").id == person(two, "王小军").id
 
 
 def test_namesakes_in_unrelated_places_and_bodies_stay_apart_with_a_reason():
-    chengde_wang = person(resolve_document(chengde("001", None, None)), "王军")
-    forum_wang = person(resolve_document(forum("000")), "王军")
+    chengde_wang = person(resolve_document(chengde("001", None, None)), "王小军")
+    forum_wang = person(resolve_document(forum("000")), "王小军")
     assert chengde_wang.id != forum_wang.id
     assert forum_wang.props["anchor"] == "中国首席经济学家论坛"
     contexts = [
-        PersonContext(chengde_wang.id, "王军", "承德市", "place", frozenset()),
+        PersonContext(chengde_wang.id, "王小军", "承德市", "place", frozenset()),
         PersonContext(
             forum_wang.id,
-            "王军",
+            "王小军",
             "中国首席经济学家论坛",
             "body",
             frozenset({"中国首席经济学家论坛"}),
@@ -110,9 +110,9 @@ def test_namesakes_in_unrelated_places_and_bodies_stay_apart_with_a_reason():
 
 
 def test_ambiguous_namesakes_are_candidates_not_merged():
-    placed = PersonContext("person/a", "张飞", "许昌市", "place", frozenset({"许昌市政府"}))
-    unplaced = PersonContext("person/b", "张飞", "000", "document", frozenset())
-    province = PersonContext("person/c", "张飞", "河南省", "place", frozenset({"河南省政府"}))
+    placed = PersonContext("person/a", "张三", "许昌市", "place", frozenset({"许昌市政府"}))
+    unplaced = PersonContext("person/b", "张三", "000", "document", frozenset())
+    province = PersonContext("person/c", "张三", "河南省", "place", frozenset({"河南省政府"}))
     decisions = {(k.source, k.target): k for k in person_decisions([placed, unplaced, province])}
     assert {k.type for k in decisions.values()} == {"POSSIBLY_SAME_AS"}
     assert "000" in decisions[("person/a", "person/b")].props["reason"]
@@ -120,13 +120,15 @@ def test_ambiguous_namesakes_are_candidates_not_merged():
 
 
 def test_a_national_leader_named_without_a_post_is_the_national_figure():
-    record = DocumentRecord(doc="004", path="004.txt", place="阳泉市", persons=[Person("习近平")])
+    """The leader is one of lexicons/national_figures.txt, a real person: taken from it."""
+    leader = min(names.NATIONAL_FIGURES)
+    record = DocumentRecord(doc="004", path="004.txt", place="阳泉市", persons=[Person(leader)])
     with_post = DocumentRecord(
-        doc="001", path="001.txt", positions=[Position("习近平", "总书记", "中共中央")]
+        doc="001", path="001.txt", positions=[Position(leader, "总书记", "中共中央")]
     )
     assert (
-        person(resolve_document(record), "习近平").id
-        == person(resolve_document(with_post), "习近平").id
+        person(resolve_document(record), leader).id
+        == person(resolve_document(with_post), leader).id
     )
 
 
@@ -145,8 +147,8 @@ def test_bodies_are_part_of_their_parents():
         doc="003",
         path="003.txt",
         positions=[
-            Position("王自合", "常委", "中共许昌市委员会"),
-            Position("王自合", "部长", "许昌市委宣传部"),
+            Position("王小合", "常委", "中共许昌市委员会"),
+            Position("王小合", "部长", "许昌市委宣传部"),
         ],
     )
     batch = resolve_document(record)
@@ -186,13 +188,13 @@ def test_links_keep_evidence_documents_and_dates_seen():
     (chair,) = [
         k
         for k in both.links.values()
-        if k.type == "PARTICIPATED_IN" and k.source == person(both, "刘文勤").id
+        if k.type == "PARTICIPATED_IN" and k.source == person(both, "刘小勤").id
     ]
     assert chair.sets["roles"] == {"chair"}
     assert chair.sets["seen"] == {"2022-03-28", "2023-12-18"}
     assert len(chair.sets["docs"]) == 2 and len(chair.sets["evidence"]) == 2
     texts = {both.nodes[e].props["text"] for e in chair.sets["evidence"]}
-    assert texts == {"市人大常委会党组书记、主任刘文勤主持会议"}
+    assert texts == {"市人大常委会党组书记、主任刘小勤主持会议"}
     holds = [k for k in both.links.values() if k.type == "HOLDS"]
     assert {k.props["title"] for k in holds} == {"党组书记", "主任"}
 

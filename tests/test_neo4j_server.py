@@ -7,13 +7,13 @@ import pytest
 pytestmark = pytest.mark.neo4j
 
 PEOPLE = [
-    {"id": "p1", "name": "李强", "born": 1959},
-    {"id": "p2", "name": "丁薛祥", "born": 1962},
+    {"id": "p1", "name": "张三", "born": 1959},
+    {"id": "p2", "name": "李四宝", "born": 1962},
 ]
-BODY = {"id": "b1", "name": "国务院"}
+BODY = {"id": "b1", "name": "某市人民政府"}
 POSTS = [
-    {"person": "p1", "body": "b1", "title": "总理"},
-    {"person": "p2", "body": "b1", "title": "副总理"},
+    {"person": "p1", "body": "b1", "title": "市长"},
+    {"person": "p2", "body": "b1", "title": "副市长"},
 ]
 
 
@@ -40,11 +40,11 @@ def test_write_and_read_back_over_bolt(neo4j_driver):
         RETURN p.name AS name, p.born AS born, h.title AS title, b.name AS body
         ORDER BY p.born
         """,
-        body="国务院",
+        body="某市人民政府",
     )
     assert [r.data() for r in records] == [
-        {"name": "李强", "born": 1959, "title": "总理", "body": "国务院"},
-        {"name": "丁薛祥", "born": 1962, "title": "副总理", "body": "国务院"},
+        {"name": "张三", "born": 1959, "title": "市长", "body": "某市人民政府"},
+        {"name": "李四宝", "born": 1962, "title": "副市长", "body": "某市人民政府"},
     ]
 
     node = neo4j_driver.execute_query("MATCH (p:Person {id: $id}) RETURN p", id="p2").records[0][
