@@ -3,7 +3,7 @@
 Works on the paragraphs of the clean text (one per line), in two passes.
 
 Boundaries. An article *starts* at `本报讯`, `新华社…电`, `上接第一版`; it *ends* at a
-credit `（韩海涛）`, a photo credit or a dateline standing alone (`新华社北京12月18日电`).
+credit `（赵小涛）`, a photo credit or a dateline standing alone (`新华社北京12月18日电`).
 Short lines without a full stop are headline lines; a run of them between two stretches
 of body either sits inside one article (a subhead) or between two. It is between when
 it holds a byline, when the body after it opens with a date (`3月24日，…`, the lead of a

@@ -12,8 +12,8 @@ rewritten, so the offset map stays exact (see mapped.py). The rules, in order:
 4. line breaks: a break inside a paragraph (`宣传部部\\n长`, `秘书\\n 长`) goes with the
    next line's page-start space, a paragraph break is kept as a single `\\n`;
 5. spaces around digits and punctuation (`3 0 0 0 万元`), inside letter-spaced runs
-   (`刘 文 勤`) and at line edges (full-width indents) go; a space between two words of
-   Chinese (`记者 李新`, a headline's `推动经济提速 优化营商环境`) and between Latin
+   (`张 三 宝`) and at line edges (full-width indents) go; a space between two words of
+   Chinese (`记者 李四`, a headline's `推动经济提速 优化营商环境`) and between Latin
    words stays.
 """
 
@@ -287,7 +287,7 @@ _TOKEN_AFTER = re.compile(r"\S{0,8}")
 
 
 def _letter_spaced(text: str, start: int, end: int) -> bool:
-    """A space next to a lone character is letter-spacing (`刘 文 勤`), not a word gap.
+    """A space next to a lone character is letter-spacing (`张 三 宝`), not a word gap.
     The character before the space (or after it) standing alone, as in every letter-spaced
     headline, says so without reading the words around."""
     if start < 2 or text[start - 2].isspace() or end + 1 >= len(text) or text[end + 1].isspace():

@@ -24,12 +24,12 @@ ALONE_DATELINE = re.compile(rf"^{DATELINE.pattern}$")
 """A wire story's dateline, printed alone under its last paragraph."""
 
 CREDIT_END = re.compile(r"[（(][\u4e00-\u9fff·\s]{2,16}[）)]$")
-"""The author's name in brackets closing the last paragraph: `（韩海涛）`."""
+"""The author's name in brackets closing the last paragraph: `（赵小涛）`."""
 
 CREDIT_LINE = re.compile(
     r"^[（(][\u4e00-\u9fff·\s]{2,16}[）)]$|^(?:本报|新华社)?(?:记者|通讯员)?[\u4e00-\u9fff·\s]{2,12}摄$"
 )
-"""A line that is only a credit: `（承德中院办公室）`, a photo's `本报记者 乔利峰 摄`."""
+"""A line that is only a credit: `（承德中院办公室）`, a photo's `本报记者 王小峰 摄`."""
 
 BYLINE = re.compile(
     r"^[□■]|^(?:本报|新华社|人民日报)(?:特约)?(?:记者|评论员|通讯员)(?:\s*[\u4e00-\u9fff·]{2,4}){0,3}$"
@@ -37,7 +37,7 @@ BYLINE = re.compile(
     r"|^[^，。]{2,30}?(?:主任|书记|主席|局长|部长|院长|检察长|委员|研究员|教授|编辑)\s+[\u4e00-\u9fff·]{2,4}$"
     r"|^[^，。\s]{2,20}(?:办公室|研究室|编辑部|课题组|调研组)$"
 )
-"""Who wrote it, printed between headline and body: `□ 新华社记者`, `研究室主任 康学新`."""
+"""Who wrote it, printed between headline and body: `□ 新华社记者`, `研究室主任 李四宝`."""
 
 SUBTITLE = re.compile(r"^(?:——|--)|^[（(]\d{4}年\d{1,2}月\d{1,2}日[）)]$")
 """A headline's dash-led subtitle or the date line under a speech's title."""

@@ -8,7 +8,7 @@ know about:
 - traditional-script mirrors read as simplified, character by character (OpenCC's t2s
   table), so that lexicons, surnames and the gazetteer apply unchanged;
 - pinyin that mirror sites insert after a character (`會(huì )議`) is noise and goes, and
-  so does a comma they double (`張虎,、李四`).
+  so does a comma they double (`張三,、李四`).
 
 A substitution replaces one character with one, so offsets do not move; the pinyin is
 deleted through `MappedText.delete`. The original file is untouched: evidence can still
@@ -32,7 +32,7 @@ _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ"
 PINYIN = re.compile(
     rf"(?<=[{_CJK}])[(（][a-z{_TONED}]{{0,7}}[{_TONED}][a-z{_TONED}]{{0,5}}\s*[)）]"
 )
-# A comma doubled by a mirror site (`歐陽衛民,、張虎`, `會見,,`): the mark that follows stands
+# A comma doubled by a mirror site (`歐陽小民,、張三`, `會見,,`): the mark that follows stands
 DOUBLED_MARK = re.compile(r"[,，](?=[,，、。；;：！？])")
 _HAN = re.compile("[\u4e00-\u9fff]")
 TRADITIONAL_SHARE = 0.03
@@ -57,7 +57,7 @@ def _t2s() -> dict[int, str]:
 
 
 def simplify(text: str) -> str:
-    """`text` in simplified script, character by character (張德江 → 张德江)."""
+    """`text` in simplified script, character by character (張小華 → 张小华)."""
     return text.translate(_t2s())
 
 
