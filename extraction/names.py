@@ -67,7 +67,7 @@ def surname_initials() -> str:
 
 
 def starts_stop(text: str, at: int) -> bool:
-    """Does a name end before `at`: punctuation, a digit (李强6月2日), a verb or a title."""
+    """Does a name end before `at`: punctuation, a digit (李小强6月2日), a verb or a title."""
     if at >= len(text) or text[at] in BOUNDARY or not "\u4e00" <= text[at] <= "\u9fff":
         return True
     return _stop_pattern().match(text, at) is not None
@@ -135,14 +135,14 @@ def name_at(text: str, at: int, strict: bool = True) -> str | None:
 
 NAME_JOINERS = "、和及与，"
 LIST_JOINERS = "和及与"
-MAX_ITEM = 4  # characters of a name between two 、 (白玛赤林)
+MAX_ITEM = 4  # characters of a name between two 、 (白玛小林)
 MAX_LIST = 60  # names in one enumeration (the genre's longest lists of attendees)
 
 
 def name_list(text: str, at: int, strict: bool = True) -> tuple[tuple[str, int, int], ...]:
     """The names of an enumeration starting at `at` (`张三、李四和王五`), with their spans.
     The first name is read as `strict` says; the next ones strictly, as they follow a
-    joiner. A joiner that ends an item (`王中和、董恒宇`) is the given name's last
+    joiner. A joiner that ends an item (`李永和、董一宇`) is the given name's last
     character, not a conjunction."""
     names: list[tuple[str, int, int]] = []
     pos = at
@@ -153,7 +153,7 @@ def name_list(text: str, at: int, strict: bool = True) -> tuple[tuple[str, int, 
         end = pos + len(name)
         ends_item = text[end + 1 : end + 2] == "、"
         if len(name) == 2 and text[end : end + 1] in LIST_JOINERS and ends_item:
-            end += 1  # 王中和、
+            end += 1  # 李永和、
             name = text[pos:end]
         names.append((name, pos, end))
         pos = end
@@ -175,13 +175,13 @@ def _next_name(text: str, at: int) -> str | None:
 
 
 def _list_item(text: str, at: int) -> str | None:
-    """An item of an enumeration of names, whole between two 、 (`王正伟、`, `宗和、`,
-    `白玛赤林、`): inside a list its characters need not pass the tests of a name in
+    """An item of an enumeration of names, whole between two 、 (`王正宇、`, `金和、`,
+    `白玛小林、`): inside a list its characters need not pass the tests of a name in
     running text (正 and 和 also end names there)."""
     if surname_at(text, at) is None:
         return None
     end = text.find("、", at, at + MAX_ITEM + 1)
-    if end < 0:  # the list's last item ends where its verb starts (吴明成、沈向民出席)
+    if end < 0:  # the list's last item ends where its verb starts (吴小成、沈向华出席)
         verbs = (p for p in range(at + 2, at + 4) if _is_han(text, p) and starts_stop(text, p))
         end = next(verbs, -1)
     if end < 0:

@@ -264,7 +264,7 @@ def _names_in_sentence(text: str, in_headline: bool = False) -> Iterator[str]:
     never an author's name (`座\\n谈会`: the headline of a page wrapped it)."""
     for chain in scan_chains(text):
         for name, start, _ in chain.names:
-            if "·" in name or not _is_place(text, start):  # 拉萨罗·布凯尔 is no 拉萨
+            if "·" in name or not _is_place(text, start):  # 拉萨尼·卡托 is no 拉萨
                 yield name
     for notice in read_notices(text, PlaceContext()):
         yield from (name for name, _, _ in notice.chain.names)
@@ -408,7 +408,7 @@ def _clause_floor(text: str, cue: int, mentions: list[Mention]) -> int:
         names = [(s, e) for _, s, e in mentions if lo <= s and e <= hi]
         if names:
             floor = lo
-            own = k == len(bounds) - 1  # 程友新、任群先，秘书长邱广茂和委员出席: a list goes on
+            own = k == len(bounds) - 1  # 程小新、任大先，秘书长邱小茂和委员出席: a list goes on
             if hi - names[-1][1] > 1 and not own:  # a name inside its clause is its subject
                 break
         elif k == len(bounds) - 1 or CONTINUES.match(text, lo):
@@ -545,7 +545,7 @@ def extract_document(doc: Document) -> DocumentRecord:
                 if person is None:
                     person = c.persons[name] = Person(name)
                 cite(person.evidence, ev)
-                form = written[start:end]  # 張德江, written so, read as 张德江
+                form = written[start:end]  # 張小華, written so, read as 张小华
                 if form != name and text[start:end] == name and form not in person.aliases:
                     person.aliases.append(form)
             for chain in chains:

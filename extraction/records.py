@@ -47,7 +47,7 @@ def cite(evidence: list[Evidence], more: Evidence | list[Evidence]) -> None:
 @dataclass
 class Person:
     """A person by full name in simplified script; `aliases` are the forms the text wrote
-    where they differ (張德江 in a traditional-script copy)."""
+    where they differ (張小華 in a traditional-script copy)."""
 
     name: str
     evidence: list[Evidence] = field(default_factory=list)
