@@ -140,6 +140,9 @@ class _Collector:
     by_tail: dict[str, Event] = field(default_factory=dict)  # the first name ending so
     participations: dict[tuple[str, str], Participation] = field(default_factory=dict)
     inherited_dates: set[str] = field(default_factory=set)  # events dated by their article
+    # (person, event) present only as host or guest of a reception (会见): a speaker there
+    # is present already, and attends only if a cue says so (GUIDELINES §5)
+    received: set[tuple[str, str]] = field(default_factory=set)
 
     def add_event(
         self,
@@ -575,6 +578,9 @@ def extract_document(doc: Document) -> DocumentRecord:
                         c.take_part(mention.visitor, event, {mention.visitor_role}, ev)
                     for guest in mention.guests:
                         c.take_part(guest, event, {"attend"}, ev)
+                    if mention.guests:  # a reception: its host and guests are there
+                        present = (mention.visitor, *mention.guests)
+                        c.received.update((p, event.id) for p in present if p)
                 here.append((mention, event))
             visits = [m for m, _ in here if m.visitor]
             for role in _roles(text, mentions, visits):
@@ -584,6 +590,9 @@ def extract_document(doc: Document) -> DocumentRecord:
                 if role.weak and not named and (role.person, event.id) not in c.participations:
                     continue  # 张三总书记指出…: quoted, not said at this meeting
                 c.take_part(role.person, event, set(role.roles), ev)
+                if "attend" in role.roles:
+                    c.received.discard((role.person, event.id))
+    _speakers_received(c)
 
     return DocumentRecord(
         doc=doc.doc_id,
@@ -610,6 +619,15 @@ def extract_document(doc: Document) -> DocumentRecord:
         place_from=doc.home_from,
         date_from=doc.date_from,
     )
+
+
+def _speakers_received(c: _Collector) -> None:
+    """A host or guest of a reception who speaks there (张三表示…) is a speaker, present
+    as every speaker is: the attend their presence gave goes, unless a cue gave it too."""
+    for key in c.received:
+        part = c.participations.get(key)
+        if part is not None and "speak" in part.roles and "attend" in part.roles:
+            part.roles.remove("attend")
 
 
 def _session_of_sitting(current: Event | None, sitting: str) -> str | None:

@@ -373,3 +373,17 @@ def test_a_speech_at_a_meeting_whose_name_its_mention_cuts_short():
     )
     spoke = {(p, n) for p, n, roles in _parts(text) if roles == ("speak",)}
     assert [n for p, n in spoke if p == "张三"] == ["某次全会精神专题研讨班开班式"]
+
+
+def test_a_host_or_guest_who_speaks_at_a_reception_is_a_speaker():
+    """会见 makes host and guests attend; one quoted there (表示, 指出) speaks, and is
+    present as every speaker is (GUIDELINES §5); a guest who says nothing attends."""
+    text = (
+        "本报讯 11月4日，沧州市市长张小彤在某酒店会见了某国某市市长李四宝一行。"
+        "副市长王大仁参加会见。张小彤对客人的到来表示欢迎。李四宝表示，愿意加强交流。"
+    )
+    assert {(p, roles) for p, _, roles in _parts(text)} == {
+        ("张小彤", ("speak",)),
+        ("李四宝", ("speak",)),
+        ("王大仁", ("attend",)),
+    }
