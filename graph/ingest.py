@@ -30,7 +30,7 @@ import msgspec
 from extraction import extract_document
 from extraction.records import DocumentRecord
 from graph.model import GraphBatch, combine
-from graph.neo4j_store import INDEXED, MAX_INDEXED_BYTES
+from graph.cypher_statements import INDEXED, MAX_INDEXED_BYTES
 from graph.resolve import event_decisions, person_decisions, resolve_document
 from graph.store import GraphStore
 from graph.vocab import EVIDENCE_LINKS

@@ -11,8 +11,8 @@ import json
 from pathlib import Path
 
 from extraction.records import DocumentRecord, Evidence, Organization, Person, Position
+from graph.cypher_statements import MAX_INDEXED_BYTES
 from graph.ingest import IngestReport, ingest, pending_items
-from graph.neo4j_store import MAX_INDEXED_BYTES
 from graph.store import summary
 from tests.test_graph_stores import Opener, _opened, opener  # noqa: F401  (the store under test)
 

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import networkx as nx
 
-from graph.neo4j_store import REPORTED, reports
+from graph.cypher_statements import REPORTED, reports
 from graph.vocab import EVIDENCE_LINKS, LINK_TYPES, NODE_TYPES, Prop
 
 ARRAY_DELIMITER = ";"
