@@ -31,6 +31,7 @@ SHORT_FORMS = (
 )
 REGION = "自治区"
 LEVEL_PREFIX = {"省": "province", "市": "city", "县": "county", "区": "county"}
+LEVEL_PREFIX.update({"镇": "town", "乡": "town"})
 NATIONAL = re.compile(r"^(?:中共中央|中央|国务院|全国|国家|中华人民共和国|中国)")
 LOCAL_BODY = re.compile(
     r"(?:人大|政协|中院|中级人民法院|人民法院|法院|人民检察院|检察院|公安局|纪委|监委|政法委"
@@ -50,10 +51,11 @@ class PlaceContext:
     province: Place | None = None
     city: Place | None = None
     county: Place | None = None
+    town: Place | None = None  # a town or township, named by a body of the story only
 
     @cached_property
     def _hash(self) -> int:
-        return hash((self.province, self.city, self.county))
+        return hash((self.province, self.city, self.county, self.town))
 
     def __hash__(self) -> int:
         return self._hash
@@ -75,7 +77,7 @@ class PlaceContext:
             return self.province
         if level == "city":
             return self.county if self.county and self.county.name.endswith("市") else self.city
-        return self.county
+        return self.town if level == "town" else self.county
 
     @property
     def region(self) -> Place | None:
@@ -86,6 +88,54 @@ class PlaceContext:
     @property
     def local(self) -> Place | None:
         return self.county or self.city or self.province
+
+
+# A body named with its county, district or town (长宁区委, 醪桥镇人民政府, 湖㳇镇党委): the
+# level's character and what follows it; the place's name is read backwards from there
+NAMED_BODY = re.compile(r"[县区镇乡](?=党委|人民政府|政府|人大|纪委|政协|委(?!员))")
+BEFORE_PLACE = set("，。、；：（“《 \n共市县区省讯")  # what may stand before a place's name
+HAN_NAME = re.compile("[\u3400-\u9fff]+")
+NOT_A_NAME = set("全我本各该每两三乡镇村城")  # 全镇, 各乡镇, 城镇: words, not names
+
+
+def named_locals(text: str, ctx: PlaceContext) -> PlaceContext:
+    """`ctx` with the county (or district) and the town that the story's own bodies name,
+    where `ctx` has none and the story names just one: `区政府` in a story that writes
+    `长宁区委` is 长宁区政府, `镇长` in one that writes `醪桥镇人民政府` is of 醪桥镇政府."""
+    if ctx.county is not None and ctx.town is not None:
+        return ctx
+    g = gazetteer()
+    counties: set[Place] = set()
+    towns: set[str] = set()
+    for m in NAMED_BODY.finditer(text):
+        end = m.end()
+        for size in (3, 2):
+            start = end - size - 1
+            name = text[start:end]
+            if start < 0 or not HAN_NAME.fullmatch(name) or NOT_A_NAME & set(name[:-1]):
+                continue
+            place = g.get(name)
+            if place is not None and place.level == "county":
+                counties.add(place)
+                break
+            if m.group() in "镇乡" and (start == 0 or text[start - 1] in BEFORE_PLACE):
+                towns.add(name)
+                break
+    county = ctx.county or (counties.pop() if len(counties) == 1 else None)
+    town = ctx.town
+    if town is None and len(towns) == 1:
+        name = towns.pop()
+        within = county or ctx.city or ctx.province
+        town = Place(name, "town", name[:-1], within.city if within else "", "")
+    return _narrowed(ctx, county, town)
+
+
+@cache
+def _narrowed(ctx: PlaceContext, county: Place | None, town: Place | None) -> PlaceContext:
+    """One context per place and named locals, so that caches keyed by it hit."""
+    if (county, town) == (ctx.county, ctx.town):
+        return ctx
+    return PlaceContext(ctx.province, ctx.city, county, town)
 
 
 @cache

@@ -38,7 +38,7 @@ from extraction.names import (
     surname_at,
     surname_initials,
 )
-from extraction.orgs import PlaceContext, _leading_place, parent_of, place_of
+from extraction.orgs import PlaceContext, _leading_place, named_locals, parent_of, place_of
 from extraction.records import (
     ArticleInfo,
     DocumentRecord,
@@ -512,10 +512,14 @@ def _event_date(sentence_text: str, at: int, near: date | None, year: int | None
 def extract_document(doc: Document) -> DocumentRecord:
     c = _Collector(doc)
     articles = [a for a in doc.articles if a.kind == "article"]
-    contexts = {a.index: PlaceContext.of(a.place) for a in articles}
-
     # facts are read without the layout's spaces, each sentence and headline squeezed once
     squeezed = {s.index: squeeze(s.text) for a in articles for s in a.sentences}
+    contexts = {
+        a.index: named_locals(
+            "\n".join(squeezed[s.index] for s in a.sentences), PlaceContext.of(a.place)
+        )
+        for a in articles
+    }
     headlines = {a.index: squeeze(a.headline or "") for a in articles}
     known: set[str] = set()
     for article in articles:

@@ -387,3 +387,21 @@ def test_a_host_or_guest_who_speaks_at_a_reception_is_a_speaker():
         ("李四宝", ("speak",)),
         ("王大仁", ("attend",)),
     }
+
+
+def test_a_body_the_story_names_gives_its_place_to_the_bodies_it_leaves_unnamed():
+    """A township page names its town only in its bodies (《某桥镇人民政府工作报告》); a
+    district story in its first title chain (中共某宁区委): `镇长`, `区长` are of those."""
+    town = (
+        "本报讯 9月8日，会议听取了《柳桥镇人民政府工作报告》。"
+        "镇党委书记张小云主持会议，镇党委副书记、镇长刘小凌出席。"
+    )
+    assert _positions(town) >= {
+        ("张小云", "书记", "柳桥镇党委"),
+        ("刘小凌", "镇长", "柳桥镇政府"),
+    }
+    district = "本报讯 中共长宁区委副书记、区长李小新，区委常委、副区长赵小琴出席开幕式。"
+    assert ("李小新", "区长", "长宁区政府") in _positions(district)
+    assert ("赵小琴", "副区长", "长宁区政府") in _positions(district)
+    two_towns = "本报讯 柳桥镇党委、石门镇党委召开会议。镇长刘小凌出席。"
+    assert ("刘小凌", "镇长", "镇政府") in _positions(two_towns)
