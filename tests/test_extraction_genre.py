@@ -405,3 +405,22 @@ def test_a_body_the_story_names_gives_its_place_to_the_bodies_it_leaves_unnamed(
     assert ("赵小琴", "副区长", "长宁区政府") in _positions(district)
     two_towns = "本报讯 柳桥镇党委、石门镇党委召开会议。镇长刘小凌出席。"
     assert ("刘小凌", "镇长", "镇政府") in _positions(two_towns)
+
+
+def test_exhibitions_and_ceremonies_are_events_and_joined_cues_give_every_role():
+    """书法新人新作展, 闭幕式: events of the genre; 出席并致辞 is attend and speak, 宣布…开始
+    and 作题为《…》的报告 are speeches."""
+    text = (
+        "本报讯 4月18日，某省第十五届书法新人新作展在某市美术馆举行。"
+        "省文联主席何小颖出席并宣布展览开始。市委常委、宣传部部长李小君出席并致辞。"
+    )
+    assert ("某省第十五届书法新人新作展", "activity") in _events(text)
+    assert {(p, roles) for p, _, roles in _parts(text)} == {
+        ("何小颖", ("attend", "speak")),
+        ("李小君", ("attend", "speak")),
+    }
+    report = (
+        "本报讯 3月5日，某区第七次代表大会开幕。区委书记张小强出席。"
+        "张小强代表区委向大会作题为《开启新航程》的报告。"
+    )
+    assert ("张小强", "某区第七次代表大会", ("attend", "speak")) in _parts(report)
