@@ -47,7 +47,7 @@ INDEXED = frozenset(_INDEXES + _TEXT_INDEXES)
 MAX_INDEXED_BYTES = 8000
 """The longest value of an INDEXED property, in UTF-8 bytes, that a document may bring:
 Neo4j refuses to index one over 8,166 bytes, and the refusal fails the whole transaction,
-which holds other documents too. graph/ingest.py refuses such a document alone, for
+which holds other documents too. graph/item_batch.py refuses such a document alone, for
 both stores, so that they hold the same graph."""
 
 KEEP_PLAN = "CYPHER replan=skip "

@@ -29,6 +29,7 @@ from graph.model import GraphBatch, Link, Node, Scalar
 from graph.name_index import HAS_INDEX, MARKER, index_lines, names_query, store_lines
 from graph.ntriples import batch_lines, link_lines, make_per_document, node_lines, quads
 from graph.resolve import EventContext, PersonContext
+from graph.store import Prepared
 from graph.vocab import (
     DECISION_LINKS,
     LINK_TYPES,
@@ -155,13 +156,13 @@ class EmbeddedStore:
 
     prepare = staticmethod(make_per_document)
 
-    def write(self, batch: GraphBatch) -> None:
+    def write(self, batch: GraphBatch, prepared: Prepared | None = None) -> None:
         """The batch in bulk (RocksDB files built aside and ingested at once: no per-triple
         transaction, the cost that made writes slow), then its documents' markers in a
         transaction of their own: a batch whose content did not all get in is not marked
         loaded, and the next run writes it again, which adds only what was missing. The
         nodes' names go into the name index with them (graph/name_index.py), and the lines
-        that `prepare` made where the batch was resolved (`batch.made`) as they are.
+        that `prepare` made where the batch was resolved (`prepared`) as they are.
 
         `lenient`: pyoxigraph does not validate the IRIs again, a fifth of its work; every
         IRI here is made by graph/vocab.py from a fixed base and hex ids or a percent-encoded
@@ -169,7 +170,8 @@ class EmbeddedStore:
         content, markers = batch_lines(batch, self.written.ids)  # the set: no method call
         index = dict.fromkeys(index_lines(batch.nodes.values(), self.written.ids))  # each once
         text = "\n".join([content, *index]).encode("utf-8")
-        self.store.bulk_load(b"\n".join([text, *batch.made]), format=_NQ, lenient=True)
+        made = prepared.data if prepared else []
+        self.store.bulk_load(b"\n".join([text, *made]), format=_NQ, lenient=True)
         self.store.load(markers.encode("utf-8"), format=_NT)
         self.written.remember(batch)
 

@@ -51,19 +51,11 @@ def link_id(link_type: str, source: str, target: str) -> str:
 
 @dataclass
 class GraphBatch:
-    """Nodes and links of whole documents, written to a store in one transaction.
-
-    `made` is what a store made of some of the items where the batch was resolved (its
-    `prepare`, in the extraction worker), which then left `nodes` and `links`: text to
-    write as it is, rather than objects to send to the writing process and turn into that
-    text there. `made_links` counts the links it holds.
-    """
+    """Nodes and links of whole documents, written to a store together (`GraphStore.write`)."""
 
     documents: list[str] = field(default_factory=list)
     nodes: dict[str, Node] = field(default_factory=dict)
     links: dict[str, Link] = field(default_factory=dict)
-    made: list[bytes] = field(default_factory=list)
-    made_links: int = 0
 
     def add_node(self, node: Node) -> Node:
         """Add a node, or merge its sets into the node already there under its id."""
@@ -99,8 +91,6 @@ def combine(batches: Iterable[GraphBatch]) -> GraphBatch:
     out = GraphBatch()
     for batch in batches:
         out.documents.extend(batch.documents)
-        out.made.extend(batch.made)
-        out.made_links += batch.made_links
         for node_id, node in batch.nodes.items():
             _add(out.nodes, node, node_id)
         for link_id, link in batch.links.items():

@@ -25,6 +25,7 @@ from graph import cypher_statements as cypher
 from graph.cypher_statements import Statement
 from graph.model import GraphBatch, Link, Node
 from graph.resolve import EventContext, PersonContext
+from graph.store import Prepared
 from graph.vocab import LINK_TYPES, NODE_TYPES
 from graph.written import Written
 
@@ -72,8 +73,7 @@ class Neo4jStore:
         )
         try:
             self.driver.verify_connectivity()  # fail now, not after 30 s of query retries
-            for statement in cypher.schema_statements():
-                self._schema_rule(statement)
+            self._ensure_schema()
             self.sessions = sessions or self._server_processors() or DEFAULT_SESSIONS
         except BaseException:
             self.driver.close()
@@ -90,6 +90,10 @@ class Neo4jStore:
 
     def close(self) -> None:
         self.driver.close()
+
+    def _ensure_schema(self) -> None:
+        for statement in cypher.schema_statements():
+            self._schema_rule(statement)
 
     def _schema_rule(self, statement: str) -> None:
         """Make a constraint or index unless it exists. Of two processes that make the same
@@ -118,16 +122,18 @@ class Neo4jStore:
         return [record.data() for record in self.run_cypher(text, params)]
 
     @staticmethod
-    def prepare(batch: GraphBatch) -> None:
+    def prepare(batch: GraphBatch) -> Prepared:
         """Nothing: the batch's items go to Neo4j as they are, as the queries' parameters."""
+        return Prepared()
 
-    def write(self, batch: GraphBatch) -> None:
+    def write(self, batch: GraphBatch, prepared: Prepared | None = None) -> None:
         """The batch's recurring nodes and facts in one transaction, then its documents'
         own in `sessions` transactions at once. Every MERGE is in the first transaction, so
         no two transactions MERGE the same item at once, which could create it twice or
         lose a list's values; the others CREATE their documents' items, which nothing else
         writes. A document is in whole or not at all; a batch stopped midway may leave its
-        recurring items and some of its documents, and writing it again completes it."""
+        recurring items and some of its documents, and writing it again completes it.
+        `prepared` is always empty for this store (`prepare`)."""
         shared, parts = cypher.parts(batch, self.sessions)
         with ThreadPoolExecutor(1, thread_name_prefix="neo4j-rows") as builder:
             first = [builder.submit(make) for make in cypher.recipes(shared, self.written)]

@@ -16,6 +16,7 @@ from functools import lru_cache
 from pyoxigraph import Quad, RdfFormat, parse
 
 from graph.model import GraphBatch, Link, Node, Scalar
+from graph.store import Prepared
 from graph.vocab import (
     ID_BASE,
     LINK_TYPES,
@@ -193,15 +194,16 @@ def batch_lines(batch: GraphBatch, known: Container[str] = frozenset()) -> tuple
     return "\n".join(lines.out + lines.role_lines()), "\n".join(markers)
 
 
-def make_per_document(batch: GraphBatch) -> None:
-    """Turn what the batch's documents alone have into N-Triples in `batch.made`: their
-    articles and sentences, the links to them, and the sentences and documents of the
+def make_per_document(batch: GraphBatch) -> Prepared:
+    """Turn what the batch's documents alone have into N-Triples, taken out of the batch:
+    their articles and sentences, the links to them, and the sentences and documents of the
     other links (graph/written.py: PER_DOCUMENT, PER_DOCUMENT_SETS). No other batch has
     them, so the store's memory of what it wrote has nothing to say about them, and they
     can be made where the batch is resolved: the writing process then neither unpickles
     them as objects nor makes their lines (`okg ingest --jobs`, where it is the bottleneck).
     The documents stay, for their markers, which the store writes last."""
     lines = _Lines()
+    made = Prepared()
     for node_id, node in list(batch.nodes.items()):
         if node.label in PER_DOCUMENT and node.label != "Document":
             del batch.nodes[node_id]
@@ -212,13 +214,14 @@ def make_per_document(batch: GraphBatch) -> None:
     for link_id, link in list(batch.links.items()):
         if link.type in PER_DOCUMENT:
             del batch.links[link_id]
-            batch.made_links += 1
+            made.links += 1
             _link_lines(link_id, link, lines, False)
             continue
         sets = {k: link.sets.pop(k) for k in PER_DOCUMENT_SETS if k in link.sets}
         if sets:
             lines.item(iri_ref(link_id), {}, sets, _LINKS[link.type], True)
-    batch.made.append("\n".join(lines.out + lines.role_lines()).encode("utf-8"))
+    made.data.append("\n".join(lines.out + lines.role_lines()).encode("utf-8"))
+    return made
 
 
 def quads(lines: Iterable[str]) -> Iterator[Quad]:

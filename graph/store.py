@@ -9,7 +9,8 @@ graph back in the model's terms, and runs queries in its own language (`query_la
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -18,6 +19,27 @@ from graph.resolve import EventContext, PersonContext
 from graph.vocab import EVIDENCE_LINKS, LINK_TYPES, NODE_TYPES
 
 STORES = ("embedded", "neo4j")
+
+
+@dataclass
+class Prepared:
+    """What a store's `prepare` made of some of a batch's items where the batch was
+    resolved, those items taken out of the batch: data in the store's own form (the
+    embedded store's N-Triples lines), written as it is by `write`, rather than objects to
+    send to the writing process and turn into that data there. `links` counts the links it
+    holds. The model's batches never carry it: only the store that made it reads it."""
+
+    data: list[bytes] = field(default_factory=list)
+    links: int = 0
+
+
+def combine_prepared(parts: Iterable[Prepared]) -> Prepared:
+    """One batch's worth of what `prepare` made of several (graph/model.py: `combine`)."""
+    out = Prepared()
+    for part in parts:
+        out.data.extend(part.data)
+        out.links += part.links
+    return out
 
 
 class GraphStore(Protocol):
@@ -30,16 +52,17 @@ class GraphStore(Protocol):
         ...
 
     @staticmethod
-    def prepare(batch: GraphBatch) -> None:
-        """Make in the batch what the store can make of it before `write` (GraphBatch.made).
-        Run where the batch is resolved, an extraction worker's process under `--jobs`, to
-        spare the writing process: a function of the batch alone."""
+    def prepare(batch: GraphBatch) -> Prepared:
+        """Make what the store can make of the batch before `write`, taking the items it
+        made out of the batch. Run where the batch is resolved, an extraction worker's
+        process under `--jobs`, to spare the writing process: a function of the batch alone."""
         ...
 
-    def write(self, batch: GraphBatch) -> None:
-        """Add a batch: each of its documents whole or not at all, never before the recurring
-        items it refers to (the embedded store: the batch in one transaction; Neo4j: those
-        items first, then the documents in parts); writing it again changes nothing."""
+    def write(self, batch: GraphBatch, prepared: Prepared | None = None) -> None:
+        """Add a batch and what `prepare` made of it: each of its documents whole or not at
+        all, never before the recurring items it refers to (the embedded store: the batch in
+        one transaction; Neo4j: those items first, then the documents in parts); writing it
+        again changes nothing."""
         ...
 
     def person_contexts(self) -> list[PersonContext]:
@@ -98,7 +121,9 @@ def open_store(
     """The embedded store in `data` (default $OKG_DATA or ./data/okg), or Neo4j at
     `neo4j_uri` (default $NEO4J_URI) as `neo4j_user` ($NEO4J_USER, else neo4j), with the
     password from $NEO4J_PASSWORD only, so that it never shows in a command line; a write
-    that Neo4j does not answer is tried again for $OKG_NEO4J_RETRY seconds (default 30)."""
+    that Neo4j does not answer is tried again for $OKG_NEO4J_RETRY seconds (default 30), and
+    $OKG_NEO4J_SESSIONS transactions write a batch's documents at once (default: one per
+    processor of the server, graph/neo4j_store.py)."""
     if kind == "embedded":
         from graph.embedded import EmbeddedStore
 
@@ -111,5 +136,7 @@ def open_store(
             raise ValueError("no Neo4j URI: give --neo4j-uri or set NEO4J_URI")
         user = neo4j_user or os.environ.get("NEO4J_USER") or "neo4j"
         retry = float(os.environ.get("OKG_NEO4J_RETRY") or 30)
-        return Neo4jStore(uri, user, os.environ.get("NEO4J_PASSWORD", ""), retry_seconds=retry)
+        sessions = int(os.environ.get("OKG_NEO4J_SESSIONS") or 0) or None
+        password = os.environ.get("NEO4J_PASSWORD", "")
+        return Neo4jStore(uri, user, password, retry_seconds=retry, sessions=sessions)
     raise ValueError(f"unknown store {kind!r}: one of {', '.join(STORES)}")

@@ -180,7 +180,7 @@ def test_a_long_name_full_of_angle_brackets_prints_at_once(tmp_path: Path) -> No
     it is, on one line."""
     sentence = "县委召开常委会会议，县长出席。"
     ev = [Evidence("page", 0, 0, 0, len(sentence), sentence)]
-    stored = "<" * 7_900  # as long as the stores index (graph/neo4j_store.py)
+    stored = "<" * 7_900  # as long as the stores index (graph/cypher_statements.py)
     record = DocumentRecord(
         doc="page",
         persons=[Person(stored, ev)],
