@@ -89,10 +89,12 @@ statements' `fresh` texts are run."""
 
 def _union(var: str, keys: list[str], rows: str = "row.props") -> str:
     """Assignments that grow list properties by union with the incoming values (`rows`: the
-    parameter map that holds them)."""
+    parameter map that holds them). An item may come without one of its lists (a post held
+    and not left has no `left`): that is no values, not null, which would remove the
+    property."""
     return ", ".join(
         f"{var}.{k} = coalesce({var}.{k}, []) + "
-        f"[x IN {rows}.{k} WHERE NOT x IN coalesce({var}.{k}, [])]"
+        f"[x IN coalesce({rows}.{k}, []) WHERE NOT x IN coalesce({var}.{k}, [])]"
         for k in keys
     )
 
