@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 import lexicons
 from extraction.names import is_common_word
@@ -40,6 +40,7 @@ INTRO_LONGEST = 5  # 收听收看了
 INTRO_CHARS = frozenset(ch for ch in INTRO.pattern if "\u4e00" <= ch <= "\u9fff")
 """Every word of INTRO ends with one of these: most positions, after any other character,
 need no search (the walk back over an event's name asks at each character)."""
+HAPPENED_BEFORE_CHARS = 6  # the longest words of HAPPENED_BEFORE, read before a name
 HAPPENED_BEFORE = re.compile(
     r"(?:(?:召开|举行|举办|组织开展|开展|主持召开|收听收看|讲授|宣讲|主讲)了?"
     r"|(?:主办|承办|举办|举行|召开)的)$"
@@ -75,6 +76,7 @@ PLANNED = re.compile(  # words before a meeting that has not (yet) taken place
     r"(?:提请|提交|决定|(?:即将|将要|将于|拟于|拟)[^，。；]{0,10}?(?:召开|举行|举办)的?)$"
 )
 NUMBERED = re.compile(r"[第]?[一二三四五六七八九十百\d]+(?:届|次)")
+CLAUSE_MARKS = "，。；：、\n"
 STOP = set("，。；：！？（）()\n《》、")
 VISIT = re.compile(
     r"(?P<who>[^，。；：！？\n]{2,32}?)(?P<verb>来到|前往|莅临|深入|走进|来|到|赴|在)"
@@ -176,7 +178,9 @@ def _named(text: str, m: re.Match[str], ctx: PlaceContext) -> EventMention | Non
         if text[start - 1] == "”" and "“" in text[:start]:
             start = text.rindex("“", 0, start)  # a quoted name may hold commas
             continue
-        bracket = BRACKETED.search(text, 0, start)
+        # read only before a closing bracket: a search for `$` tries every earlier position
+        closes = text[start - 1] in "）)"
+        bracket = BRACKETED.search(text, max(0, start - 7), start) if closes else None
         if bracket:
             start = bracket.start()  # 常委（扩大）会议: a part in brackets
             continue
@@ -187,7 +191,7 @@ def _named(text: str, m: re.Match[str], ctx: PlaceContext) -> EventMention | Non
     if len(raw) <= len(word) + 1 or raw.startswith(_weak_leads()):
         return None
     before, after = text[: text.index(raw, start)], text[end:]
-    verb = HAPPENED_BEFORE.search(before)
+    verb = HAPPENED_BEFORE.search(before, max(0, len(before) - HAPPENED_BEFORE_CHARS))
     head = _clause_before(before[: verb.start()]) if verb else ""  # who or what held it
     organizer = None
     holder = None
@@ -228,15 +232,21 @@ def _named(text: str, m: re.Match[str], ctx: PlaceContext) -> EventMention | Non
     )
 
 
+def _last_clause(text: str) -> str:
+    """What follows the last clause mark of `text` (its whole if none): a sentence's
+    prefix before an event, read at every event named, so found from its end."""
+    return text[max(map(text.rfind, CLAUSE_MARKS)) + 1 :]
+
+
 def _clause_of_holder(text: str) -> str:
     """`text`'s last clause without a wire dateline or a tag, dates and places kept (the
     holder of a meeting is read up to them)."""
-    return WIRE_LEAD.sub("", re.split(r"[，。；：、\n]", text)[-1])
+    return WIRE_LEAD.sub("", _last_clause(text))
 
 
 def _clause_before(text: str) -> str:
     """The words of `text`'s last clause, without a leading date or 在/由/经."""
-    head = re.split(r"[，。；：、\n]", text)[-1]
+    head = _last_clause(text)
     return LEAD_NOISE.sub("", re.sub(r"^(?:在|由|经)", "", head))
 
 
@@ -267,6 +277,7 @@ _KEY_FORMS = (  # long and short forms of one meeting's name
 )
 
 
+@lru_cache(maxsize=4096)  # asked for each name at each of its mentions
 def event_key(name: str) -> str:
     """A meeting's name in one canonical form: 中国共产党上海市第九次代表大会 and
     中共上海市第九次代表大会, 政协某市第五届委员会第四次会议 and 某市政协五届四次会议 are
@@ -340,12 +351,13 @@ def _visits(text: str, ctx: PlaceContext, persons: AbstractSet[str]) -> list[Eve
                 m.start(), m.end(), name, "visit", None, True, False, host, "attend", guests
             )
         )
-    for m in CALLS_ON.finditer(text):
+    calls_on = CALLS_ON.finditer(text) if "看望" in text or "走访" in text else ()
+    for m in calls_on:
         visitor, who = _visitor(m.group("who"), persons)
         if visitor is not None:  # 张三一行看望慰问人大代表: named by who and whom
             name = f"{who}{m.group('what')}{m.group('whom')}"
             out.append(EventMention(m.start(), m.end(), name, "visit", None, True, False, visitor))
-    for m in VISITS_PLACE.finditer(text):
+    for m in VISITS_PLACE.finditer(text) if "时" in text else ():
         who = re.sub(r"(?:总书记|同志)$", "", LEAD_NOISE.sub("", m.group("who")))
         if who in persons:
             name = f"{who}{m.group('what')}{m.group('where')}"

@@ -50,7 +50,7 @@ from extraction.records import (
     Position,
     cite,
 )
-from extraction.titles import Chain, read_chains, scan_chains, titles
+from extraction.titles import Chain, read_chains, scan_chains, title_pattern, titles
 from loaders.dates import complete, find_dates, iter_dates
 from loaders.document import Article, Document, Sentence
 from loaders.places import gazetteer
@@ -312,7 +312,8 @@ def _subject_list(text: str, at: int) -> list[str]:
     after = text[pos:]
     if after.startswith(_subject_verbs()) or SPEAKS_IN.match(after):
         return names
-    if after.startswith(tuple(titles())) and titles()[_title_at(after)].body:
+    title = title_pattern().match(after)  # the longest title the words go on with
+    if title is not None and titles()[title.group()].body:
         return names
     return []
 
@@ -324,10 +325,6 @@ def _names_only(text: str, listed: tuple[tuple[str, int, int], ...]) -> bool:
         not any(_is_place(text, start) or is_common_word(name) for name, start, _ in listed)
         and len({name[0] for name, _, _ in listed}) > 1
     )
-
-
-def _title_at(text: str) -> str:
-    return max((t for t in titles() if text.startswith(t)), key=len)
 
 
 Mention = tuple[str, int, int]  # a known person's full name, start, end
