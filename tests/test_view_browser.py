@@ -165,6 +165,8 @@ def test_search_click_and_read_the_evidence_offline(seeds_page, chromium, tmp_pa
             for item in items:
                 assert item["text"] in text
                 assert all(sentence in text for sentence in item["evidence"])
+                # under each sentence, where to open it (here a seed's path)
+                assert all(shown["sources"][f] in text for f in item["from"] if f is not None)
         selected = "return document.querySelector('.node.selected')?.dataset.id"
         assert chromium.script(selected) == person["id"]
         timeline = chromium.script(

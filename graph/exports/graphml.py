@@ -2,10 +2,11 @@
 
 GraphML values are scalars of a type declared once per attribute in the file's keys, so the
 graph is flattened first: lists become text ("chair; speak"), a fact's evidence becomes its
-sentences, one a line, its documents their names, and missing values are left out rather than
-written empty. The keys are named after the attributes (`<key id="title" …>`, not `d7`), so
-that Gephi's columns and filters read `title`, `roles`, `kind` (checked with Gephi's toolkit,
-tests/test_exports_readers.py).
+sentences, one a line, and `sources` where to open each, line for line (its document's
+address, else its path, with `#page=N` in a PDF), its documents are their names, and missing
+values are left out rather than written empty. The keys are named after the attributes
+(`<key id="title" …>`, not `d7`), so that Gephi's columns and filters read `title`, `roles`,
+`kind` (checked with Gephi's toolkit, tests/test_exports_readers.py).
 
 Every node and edge gets a `label`, the attribute Gephi, Cytoscape and yEd show, and
 TinkerPop's `labelV` / `labelE` (its vertex and edge labels: Person, HOLDS). An edge's `weight`
@@ -27,7 +28,14 @@ from pathlib import Path
 import networkx as nx
 from networkx.readwrite.graphml import GraphMLWriter
 
-from graph.exports.network import comeet, entity_graph, evidence_sentences, fact_dates, label
+from graph.exports.network import (
+    comeet,
+    entity_graph,
+    evidence_of,
+    evidence_source,
+    fact_dates,
+    label,
+)
 from graph.exports.xml_text import xml_safe
 
 PROJECTIONS = ("network", "comeet")
@@ -99,13 +107,14 @@ class _NamedKeys(GraphMLWriter):
 
 def _link_attrs(graph: nx.MultiDiGraph, target: str, data: dict) -> dict[str, str | int]:
     attrs = _scalars({k: v for k, v in data.items() if k not in ("id", "evidence", "docs")})
-    sentences = evidence_sentences(graph, data)
-    if sentences:
-        attrs["evidence"] = "\n".join(sentences)
+    evidence = evidence_of(graph, data)
+    if evidence:
+        attrs["evidence"] = "\n".join(graph.nodes[e]["text"] for e in evidence)
+        attrs["sources"] = "\n".join(evidence_source(graph, e) or "" for e in evidence)
     if data.get("docs"):
         attrs["docs"] = LIST_SEPARATOR.join(label(d, graph.nodes[d]) for d in data["docs"])
     fact = "seen" in data  # a fact read from the texts, not a link of the structure
-    attrs["weight"] = len(sentences) if fact else 1
+    attrs["weight"] = len(evidence) if fact else 1
     if fact:
         attrs.update(_span(fact_dates(graph, target, data["type"], data)))
     attrs["label"] = _words(data["type"])

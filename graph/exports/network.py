@@ -57,9 +57,16 @@ def evidence_of(graph: nx.MultiDiGraph, link: dict) -> list[str]:
     return sorted(found, key=lambda e: graph.nodes[e]["start"])
 
 
-def evidence_sentences(graph: nx.MultiDiGraph, link: dict) -> list[str]:
-    """The sentences a fact was read from, in the order of the text."""
-    return [graph.nodes[e]["text"] for e in evidence_of(graph, link)]
+def evidence_source(graph: nx.MultiDiGraph, evidence: str) -> str | None:
+    """Where to open the document a sentence was quoted from: its address (a web page's),
+    else the path it was read from; in a PDF, its page as the fragment `#page=N` (RFC 8118),
+    which PDF viewers and browsers open at that page. None if its document is not in `graph`."""
+    doc = next((d for _, d, k in graph.out_edges(evidence, keys=True) if k == "QUOTED_FROM"), None)
+    if doc is None:
+        return None
+    where = graph.nodes[doc].get("url") or graph.nodes[doc].get("path")
+    page = graph.nodes[evidence].get("page")
+    return f"{where}#page={page}" if where and page else where
 
 
 def post_body(graph: nx.MultiDiGraph, post: str) -> str | None:

@@ -3,7 +3,8 @@
 Persons, bodies and events are the nodes; a person is joined to the body of each post they
 hold, to the events they took part in, a body to the events it organized and the bodies it is
 part of. What the page shows when a node is clicked (its posts, events, office holders,
-participants, with the sentences each fact was read from; a person's timeline) is worked out
+participants, with the sentences each fact was read from and where to open each; a person's
+timeline) is worked out
 here, and so is where each node is drawn, so that the page's script (view.html) only draws,
 places labels, filters and searches, and opens quickly on a large graph.
 
@@ -33,8 +34,9 @@ import igraph
 import networkx as nx
 
 from graph.exports.network import (
+    evidence_of,
     evidence_places,
-    evidence_sentences,
+    evidence_source,
     fact_dates,
     label,
     post_body,
@@ -77,7 +79,9 @@ _TIMELINE = ("HOLDS", "PARTICIPATED_IN")
 
 def view_data(graph: nx.MultiDiGraph) -> dict:
     """Nodes (id, kind, label, a line about them, sections of facts, a person's timeline,
-    position, dates and places of their facts) and the links drawn."""
+    position, dates and places of their facts), the links drawn, and where to open the
+    documents (`sources`: a fact's `from` gives the index of each sentence's, or null; a
+    document's address is written once however many sentences it gives)."""
     nodes = {
         n: {"id": n, "kind": VIEW_KINDS[d["kind"]], "label": label(n, d), "about": _about(d)}
         for n, d in sorted(graph.nodes(data=True))
@@ -89,18 +93,22 @@ def view_data(graph: nx.MultiDiGraph) -> dict:
     timeline: dict[str, list[dict]] = {n: [] for n in nodes if nodes[n]["kind"] == "person"}
     placed = evidence_places(graph)
     drawn: set[tuple[str, str]] = set()
+    sources: dict[str, int] = {}
     for u, v, k, data in sorted(graph.edges(keys=True, data=True)):
         ends = _ends(graph, u, v, k, data) if k in _SHOWN else None
         if ends is None or not all(n in nodes for n in ends[:2]):
             continue
         a, b, about_b, about_a = ends
         shown = _SHOWN[k]
-        evidence = evidence_sentences(graph, data)
+        quoted = evidence_of(graph, data)
+        evidence = [graph.nodes[e]["text"] for e in quoted]
+        where = [evidence_source(graph, e) for e in quoted]
+        found = [None if w is None else sources.setdefault(w, len(sources)) for w in where]
         sections[a].setdefault(shown.source_section, []).append(
-            {"text": about_b, "node": b, "evidence": evidence}
+            {"text": about_b, "node": b, "evidence": evidence, "from": found}
         )
         sections[b].setdefault(shown.target_section, []).append(
-            {"text": about_a, "node": a, "evidence": evidence}
+            {"text": about_a, "node": a, "evidence": evidence, "from": found}
         )
         if not shown.drawn:
             continue
@@ -126,6 +134,7 @@ def view_data(graph: nx.MultiDiGraph) -> dict:
     return {
         "nodes": list(nodes.values()),
         "links": [[index[a], index[b]] for a, b in sorted(drawn)],
+        "sources": list(sources),
     }
 
 
