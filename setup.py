@@ -22,6 +22,7 @@ from pathlib import Path
 from setuptools import setup
 
 COMPILED = [
+    "extraction/appointments.py",
     "extraction/events.py",
     "extraction/names.py",
     "extraction/orgs.py",
@@ -33,6 +34,7 @@ COMPILED = [
     "loaders/dates.py",
     "loaders/document.py",
     "loaders/mapped.py",
+    "loaders/normalise.py",
     "loaders/places.py",
 ]
 """The modules of the per-line and per-sentence work; the others gain nothing measurable."""

@@ -115,7 +115,7 @@ VISITORS = re.compile(r"(?:团|组|一行|代表团|考察团|调研组|检查�
 MIN_NAME = 6
 
 
-@dataclass
+@dataclass(frozen=True)  # kept and shared by the sentences that name it (_named_events)
 class EventMention:
     start: int  # within the sentence
     end: int
@@ -267,6 +267,7 @@ def is_session(words: str) -> bool:
     return words.endswith(_meeting_words()) and NUMBERED.search(words) is not None
 
 
+_KEY_WORDS = re.compile(r"中国共产党|人民代表大会|人民政府|届委员会|第")  # one of each form below
 _KEY_FORMS = (  # long and short forms of one meeting's name
     (re.compile(r"中国共产党"), "中共"),
     (re.compile(r"人民代表大会常务委员会"), "人大常委会"),
@@ -282,6 +283,8 @@ def event_key(name: str) -> str:
     """A meeting's name in one canonical form: 中国共产党上海市第九次代表大会 and
     中共上海市第九次代表大会, 政协某市第五届委员会第四次会议 and 某市政协五届四次会议 are
     one key."""
+    if _KEY_WORDS.search(name) is None:
+        return name  # no long form, no ordinal: the name is its key
     for pattern, repl in _KEY_FORMS:
         name = pattern.sub(repl, name)
     return name
@@ -375,6 +378,21 @@ def find_events(
     text: str, ctx: PlaceContext, persons: AbstractSet[str] = frozenset()
 ) -> list[EventMention]:
     """Event mentions of one sentence; where two overlap, visits first, then the longer."""
+    found = _visits(text, ctx, persons) + list(_named_events(text, ctx))
+    if len(found) < 2:
+        return found  # nothing can overlap (most sentences)
+    kept: list[EventMention] = []
+    for e in found:
+        if any(k.start < e.end and e.start < k.end for k in kept):
+            continue
+        kept.append(e)
+    return sorted(kept, key=lambda e: e.start)
+
+
+@lru_cache(maxsize=4096)  # sentences recur from page to page (a standing phrase, a headline)
+def _named_events(text: str, ctx: PlaceContext) -> tuple[EventMention, ...]:
+    """The meetings and activities a sentence names, longest first (its visits depend on
+    the persons known, and are read anew)."""
     named = [e for m in _event_pattern().finditer(text) if (e := _named(text, m, ctx))]
     named += [
         EventMention(m.start(), m.end(), m.group(), "meeting", None, False, False)
@@ -388,12 +406,4 @@ def find_events(
             for m in GROUP_SITTING.finditer(text)
         ]
     named = [e for e in named if not _in_book_title(text, e.start)]
-    found = _visits(text, ctx, persons) + sorted(named, key=lambda e: e.start - e.end)
-    if len(found) < 2:
-        return found  # nothing can overlap (most sentences)
-    kept: list[EventMention] = []
-    for e in found:
-        if any(k.start < e.end and e.start < k.end for k in kept):
-            continue
-        kept.append(e)
-    return sorted(kept, key=lambda e: e.start)
+    return tuple(sorted(named, key=lambda e: e.start - e.end))

@@ -29,6 +29,8 @@ SHORT_FORMS = (
     (re.compile(r"第?[一二三四五六七八九十百\d]+届(?=(?:[^会]|会(?!议))*$)"), ""),
     (re.compile(r"^中共(?=.+[省市县区]委)"), ""),
 )
+# a word of each long form above: a body with none is in its short form (one search, not ten)
+LONG_FORM = re.compile(r"中国共产党|中共|委员会|人民政府|中院|最高|届")
 REGION = "自治区"
 LEVEL_PREFIX = {"省": "province", "市": "city", "县": "county", "区": "county"}
 LEVEL_PREFIX.update({"镇": "town", "乡": "town"})
@@ -205,8 +207,9 @@ def canonical_org(raw: str, ctx: PlaceContext) -> str:
     if text.startswith(REGION):
         return resolve_place_words(text, ctx)
     text = trim_to_body(text)
-    for pattern, repl in SHORT_FORMS:
-        text = pattern.sub(repl, text)
+    if LONG_FORM.search(text):  # most bodies are written short already
+        for pattern, repl in SHORT_FORMS:
+            text = pattern.sub(repl, text)
     place, start, end = _leading_place(text)
     if place is not None:
         rest = text[end:]

@@ -80,6 +80,7 @@ STOPS = re.compile(r"[，。；：！？]")
 # or before words of the name that its mention left out (在省部级…学习贯彻X精神专题研讨班上)
 SPOKE_AT = re.compile(r"在(?:[^，。；]{0,12}?(?:召开|举行)的|[^，。；的在]{1,16})?$")
 REPORTED_SPEECH = re.compile(r"(?:的)?(?:重要)?(?:精神|指示|批示|要求|和指示)")
+NO_PLACE = PlaceContext()  # made once: a context is hashed once, where it is made
 MIN_BARE_LIST = 3  # names joined by 、 that are read as names with no title or verb
 # 出席会议的有：, 在主席台就座的有: a list of names follows the colon
 LIST_INTRODUCED = re.compile(r"(?:的有|的是|名单|成员|人员有|领导有)[：:]")
@@ -262,14 +263,20 @@ def _is_place(text: str, at: int) -> bool:
     return gazetteer().match(text, at) is not None
 
 
-def _names_in_sentence(text: str, in_headline: bool = False) -> Iterator[str]:
+@lru_cache(maxsize=4096)  # sentences recur from page to page (a standing phrase, a headline)
+def _names_in_sentence(text: str, in_headline: bool = False) -> tuple[str, ...]:
+    """The names `_read_names` finds, kept for the sentence's next copy."""
+    return tuple(_read_names(text, in_headline))
+
+
+def _read_names(text: str, in_headline: bool) -> Iterator[str]:
     """Names introduced in a sentence by their context (pass 1). A line of the headline is
     never an author's name (`座\\n谈会`: the headline of a page wrapped it)."""
     for chain in scan_chains(text):
         for name, start, _ in chain.names:
             if "·" in name or not _is_place(text, start):  # 拉萨尼·卡托 is no 拉萨
                 yield name
-    for notice in read_notices(text, PlaceContext()):
+    for notice in read_notices(text, NO_PLACE):  # names only: no place is needed
         yield from (name for name, _, _ in notice.chain.names)
     for m in _designation_pattern().finditer(text):
         designated = name_list(text, m.end(), strict=True)

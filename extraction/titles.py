@@ -39,7 +39,7 @@ MAX_ORG = 30
 DIGIT = re.compile(r"\d")
 
 
-@dataclass(frozen=True, eq=False)  # one per row of titles.tsv: hashed by identity, cheaply
+@dataclass(frozen=True)
 class Title:
     word: str  # as written: 县委书记
     body: str  # implied body: 县委 ('' if none)
@@ -119,7 +119,6 @@ def _is_org(raw: str) -> bool:
     )
 
 
-@lru_cache(maxsize=8192)  # a page's chains repeat their titles and bodies, and so do pages
 def _implied(title: Title, raw_org: str, carried: str | None, ctx: PlaceContext) -> str | None:
     """The body of a title that names it (副县长 → 县政府), placed from the text or context."""
     body = title.body
@@ -149,7 +148,6 @@ def _implied(title: Title, raw_org: str, carried: str | None, ctx: PlaceContext)
     return body
 
 
-@lru_cache(maxsize=8192)  # as _implied
 def _make_post(title: Title, org: str, ctx: PlaceContext) -> Post:
     if title.word in FOLDED_TITLES and not ends_with_suffix(org) and org:
         org += title.word[-2]  # 外交部长: the 部 of 外交部 is folded into 部长
