@@ -83,7 +83,7 @@ REPORTED_SPEECH = re.compile(r"(?:的)?(?:重要)?(?:精神|指示|批示|要求
 NO_PLACE = PlaceContext()  # made once: a context is hashed once, where it is made
 MIN_BARE_LIST = 3  # names joined by 、 that are read as names with no title or verb
 # 出席会议的有：, 在主席台就座的有: a list of names follows the colon
-LIST_INTRODUCED = re.compile(r"(?:的有|的是|名单|成员|人员有|领导有)[：:]")
+LIST_INTRODUCED = re.compile(r"(?:的有|的是|名单|成员有?|人员有|领导有)[：:]")
 SPEAKS_IN = re.compile(r"^在[^，。；]{1,24}?[中上](?:说|指出|表示|强调|提出)")
 
 
@@ -456,6 +456,7 @@ def _roles(text: str, mentions: list[Mention], visits: list[EventMention]) -> li
             floor = max(floor, text.rfind("在", floor, start))
         floor = max([floor] + [v.end for v in visits if v.end <= start])
         subjects = [(n, s) for n, s, e in mentions if floor <= s and e <= start]
+        subjects = subjects or _listed_after(text, group[-1].end(), mentions)
         if not subjects:
             continue
         words = [c.group() for c in group]
@@ -469,6 +470,15 @@ def _roles(text: str, mentions: list[Mention], visits: list[EventMention]) -> li
             out.append(_Role(name, at, roles, weak, gives, start, after_cue or described))
         floor = group[-1].end()
     return out
+
+
+def _listed_after(text: str, cue_end: int, mentions: list[Mention]) -> list[tuple[str, int]]:
+    """The persons a cue's clause lists after a colon: `出席会议的有：张三、李四`,
+    `在主席台前排就座的大会主席团成员有：…` — the cue stands before whom it applies to."""
+    listed = LIST_INTRODUCED.search(text, cue_end)
+    if listed is None or STOPS.search(text, cue_end, listed.start()):
+        return []
+    return [(n, s) for n, s, _ in mentions if s >= listed.end()]
 
 
 def _headline_event(

@@ -424,3 +424,15 @@ def test_exhibitions_and_ceremonies_are_events_and_joined_cues_give_every_role()
         "张小强代表区委向大会作题为《开启新航程》的报告。"
     )
     assert ("张小强", "某区第七次代表大会", ("attend", "speak")) in _parts(report)
+
+
+def test_a_list_introduced_by_a_cue_takes_its_role():
+    """出席会议的有：…, 在主席台前排就座的大会主席团成员有：…: the cue comes before whom
+    it applies to."""
+    for lead in ("出席会议的有：", "昨天在主席台前排就座的大会主席团常务委员会成员有："):
+        text = f"本报讯 3月5日，某市第九次代表大会开幕。{lead}张小三、李四宝、王五强。"
+        assert {(p, roles) for p, _, roles in _parts(text)} == {
+            ("张小三", ("attend",)),
+            ("李四宝", ("attend",)),
+            ("王五强", ("attend",)),
+        }
