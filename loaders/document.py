@@ -42,6 +42,7 @@ SENTENCE_CHARS = 80  # a story's first sentence, where 日前 or 近日 would da
 COUNTY_LEAD_CHARS = 12  # a county story names its county first
 ELSEWHERE_MIN = 3  # place names a local page's story needs to be placed elsewhere
 _T = TypeVar("_T")
+FILED = re.compile(r"^[^，。；\n]{0,24}?\d{1,2}月\d{1,2}日讯")  # 本报3月11日讯, X站3月11日讯
 SPEECH_DATE = re.compile(r"^[（(](\d{4})年(\d{1,2})月(\d{1,2})日[）)]$", re.MULTILINE)
 
 
@@ -175,10 +176,13 @@ def _article_date(body: str, year: int | None, issued: date | None) -> date | No
     # the body's first month, else the issue's: 4日上午 in a page dated 2023-03-04
     month = next((m.month for m in iter_dates(body) if m.month), None)
     month = month or (issued.month if issued else None)
-    for mention in iter_dates(lead):  # read up to the first that completes
-        when = complete(mention, year, month, near=issued)
-        if when is not None:
-            return when
+    # a paper's dateline (红网津市站3月11日讯) dates the filing: a date after it, the story
+    filed = FILED.match(lead)
+    for text in (lead[filed.end() :], lead) if filed else (lead,):
+        for mention in iter_dates(text):  # read up to the first that completes
+            when = complete(mention, year, month, near=issued)
+            if when is not None:
+                return when
     if UNDATED.search(lead[:SENTENCE_CHARS]):
         return None  # 日前, 近日: the story does not say which day
     return issued

@@ -436,3 +436,17 @@ def test_a_list_introduced_by_a_cue_takes_its_role():
             ("李四宝", ("attend",)),
             ("王五强", ("attend",)),
         }
+
+
+def test_a_paper_s_dateline_dates_the_filing_and_the_lead_the_story():
+    """红网某市站3月11日讯…3月9日下午: the story happened on the 9th; a dateline alone dates it."""
+    text = (
+        "某市市委书记王小武走访企业调研工业发展\n2015-03-11 16:02:33\n"
+        "红网某市站3月11日讯（通讯员 李小雷）3月9日下午，某市市委书记王小武一行走访企业。"
+    )
+    doc = build_document("t", "t.txt", text)
+    assert [a.date.isoformat() for a in doc.articles if a.date] == ["2015-03-09"]
+    alone = "2015-03-11 16:02:33\n本报3月11日讯 某市召开全市工业发展推进会。"
+    assert [a.date.isoformat() for a in build_document("t", "t.txt", alone).articles] == [
+        "2015-03-11"
+    ]
