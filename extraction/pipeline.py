@@ -517,7 +517,10 @@ def _event_date(sentence_text: str, at: int, near: date | None, year: int | None
     ]
     after = [d for d in dates if d.start >= at]
     before = [d for d in dates if d.start < at]
-    nearest = after[0] if after and after[0].start - at <= DATE_AFTER_EVENT else None
+    # a date right after the name, in its clause (…会议12月15日至16日在北京举行), not a
+    # date of the next clause (…常委会，决定8月7日召开…)
+    close = bool(after) and after[0].start - at <= DATE_AFTER_EVENT
+    nearest = after[0] if close and not STOPS.search(sentence_text, at, after[0].start) else None
     nearest = nearest or (before[-1] if before else after[0] if after else None)
     completed = complete(nearest, year, month, near) if nearest else None
     return completed.isoformat() if completed else None

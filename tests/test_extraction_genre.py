@@ -450,3 +450,12 @@ def test_a_paper_s_dateline_dates_the_filing_and_the_lead_the_story():
     assert [a.date.isoformat() for a in build_document("t", "t.txt", alone).articles] == [
         "2015-03-11"
     ]
+
+
+def test_a_date_in_the_next_clause_is_not_the_meeting_s():
+    """…常委会，决定8月7日召开…: the 7th is the date of the meeting decided on."""
+    text = (
+        "发布日期：2010-08-08\n"
+        "本报讯 8月4日，市委书记杨小生主持召开莆田市委常委会，决定8月7日召开市委全会。"
+    )
+    assert _event_dates(text)["莆田市委常委会"] == "2010-08-04"
