@@ -42,7 +42,7 @@ INTRO_CHARS = frozenset(ch for ch in INTRO.pattern if "\u4e00" <= ch <= "\u9fff"
 need no search (the walk back over an event's name asks at each character)."""
 HAPPENED_BEFORE_CHARS = 6  # the longest words of HAPPENED_BEFORE, read before a name
 HAPPENED_BEFORE = re.compile(
-    r"(?:(?:召开|举行|举办|组织开展|开展|主持召开|收听收看|讲授|宣讲|主讲)了?"
+    r"(?:(?:召开|举行|举办|组织开展|开展|进行|主持召开|收听收看|讲授|宣讲|主讲)了?"
     r"|(?:主办|承办|举办|举行|召开)的)$"
 )
 HAPPENED_AFTER = re.compile(

@@ -78,6 +78,7 @@ QUOTED = re.compile(r"“[^”]*”|《[^》]*》|（[^）]*）")
 STOPS = re.compile(r"[，。；：！？]")
 # 在X上讲话: 在 right before the name, or before when and where it was held (在3月17日召开的X),
 # or before words of the name that its mention left out (在省部级…学习贯彻X精神专题研讨班上)
+SAME_DAY = re.compile(r"(?:随后|会后|当天|当日|同日|同一天)")  # a sentence's opening
 SPOKE_AT = re.compile(r"在(?:[^，。；]{0,12}?(?:召开|举行)的|[^，。；的在]{1,16})?$")
 REPORTED_SPEECH = re.compile(r"(?:的)?(?:重要)?(?:精神|指示|批示|要求|和指示)")
 NO_PLACE = PlaceContext()  # made once: a context is hashed once, where it is made
@@ -587,7 +588,8 @@ def extract_document(doc: Document) -> DocumentRecord:
                     mention = replace(mention, name=session + mention.name)
                 event = None
                 if mention.reported or in_headline or mention.visitor:
-                    first = current is None or in_headline
+                    # the story's day: its first event, its headline's, one held 随后 or 会后
+                    first = current is None or in_headline or SAME_DAY.match(text) is not None
                     event = c.add_event(mention, text, article, doc.year, ev, first)
                     dated_here = not moved and any(iter_dates(text[: mention.start]))
                     moves_on = dated_here and mention.type != "activity" and not mention.background

@@ -459,3 +459,12 @@ def test_a_date_in_the_next_clause_is_not_the_meeting_s():
         "本报讯 8月4日，市委书记杨小生主持召开莆田市委常委会，决定8月7日召开市委全会。"
     )
     assert _event_dates(text)["莆田市委常委会"] == "2010-08-04"
+
+
+def test_an_activity_carried_out_then_is_held_on_the_story_s_day():
+    """进行了X活动 reports a happening; 随后 (会后, 当天) puts it on the story's day."""
+    text = (
+        "发布日期：2017-03-27\n3月25日，县政协召开常委会议。"
+        "随后，委员们在某路西段进行了义务植树活动。"
+    )
+    assert _event_dates(text)["义务植树活动"] == "2017-03-25"
