@@ -82,9 +82,9 @@ VISIT = re.compile(
     r"(?P<who>[^，。；：！？\n]{2,32}?)(?P<verb>来到|前往|莅临|深入|走进|来|到|赴|在)"
     r"(?P<where>(?!看望|慰问|考察|调研)[^，。；：！？\n、]{1,14}?)"
     r"(?:，|就[^，。；：！？\n]{1,30}?(?:进行|开展)?)?"  # 来滁，实地考察; 到济宁就…进行调研
-    r"(?P<what>(?:专题|专项|实地|专程|参观|督促|走访)*"
+    r"(?:专题|专项|实地|专程|督促)*(?P<what>(?:参观|走访)*"
     r"(?:考察调研|调研|考察|视察|看望慰问|慰问|走访|督查|检查|(?:亲切)?接见[^，。；]{2,20}?(?=[，。；]|$)))"
-    r"(?=[^，。；：！？\n]{0,12}?(?:[，。；：！？\n《]|时|期间|并|$))"  # what is done there
+    r"(?=[^，。；：！？\n、]{0,12}?(?:[，。；：！？\n《、]|时|期间|并|$))"  # what is done there
 )
 # 张三会见李四一行: the host and the guests of a reception, each of whom attends
 RECEPTION = re.compile(
@@ -106,6 +106,7 @@ LEAD_NOISE = re.compile(
     r"^(?:[（(][^）)]{1,10}[）)])?"  # a tag: （两会受权发布）
     r"(?:.*?\d+[月日](?:\d+日)?(?:电|[上下]午|晚)?|近日|日前|当天|同日|随后|会上|此前|今年|去年)?"
 )
+LED_GROUP = re.compile(r"(?:带领|率领|率)(?P<group>[^，。；：！？\n]{1,12}?(?:团|组|队))$")
 LEADING = re.compile(r"(?:带队|率队|带领|率)$")  # 郑桂清带队到…调研: 郑桂清 goes
 HOST_GROUP = re.compile(r"^[^，。；：！？\n]{0,6}领导(?=[^，。；：！？\n]{2,}等$)")
 GUEST_LEAD = re.compile(r"^(?:出席|参加|列席)[^，。；：！？\n]{2,30}?的")
@@ -316,6 +317,12 @@ def _visitor(who: str, persons: AbstractSet[str]) -> tuple[str | None, str]:
     the words end with (a set's order changes from run to run), with 一行 if they say it
     (市委书记韩立群一行到… → 韩立群一行到…); else the group as written (考察团)."""
     words = LEADING.sub("", ACCOMPANIED.sub("", LEAD_NOISE.sub("", who).lstrip("，")))
+    led = LED_GROUP.search(words)
+    if led is not None:  # 张三带领二分团到…: the group goes, named so; 张三 leads it
+        leader = max(
+            (p for p in persons if words.endswith(p, 0, led.start())), key=len, default=None
+        )
+        return leader, led.group("group")
     party = PARTY.search(words)
     bare = words[: party.start()] if party else words
     visitor = max((p for p in persons if bare.endswith(p)), key=len, default=None)

@@ -468,3 +468,12 @@ def test_an_activity_carried_out_then_is_held_on_the_story_s_day():
         "随后，委员们在某路西段进行了义务植树活动。"
     )
     assert _event_dates(text)["义务植树活动"] == "2017-03-25"
+
+
+def test_a_group_led_somewhere_is_the_visit_and_its_leader_leads():
+    """张三带领四分团来到Y, 率代表团赴Y: the visit is the group's; 来滁，实地考察我市X、Y
+    is a visit too (a list after the object)."""
+    text = "本报讯 9月28日，中央代表团副团长张小琴带领四分团来到某教育基地，看望慰问群众。"
+    assert _parts(text) == {("张小琴", "四分团到某教育基地看望慰问", ("lead",))}
+    listed = "本报讯 4月15日，某区人大副主任张小荣率队来滁，实地考察我市城市建设、生态保护。"
+    assert {(p, roles) for p, _, roles in _parts(listed)} == {("张小荣", ("lead",))}
