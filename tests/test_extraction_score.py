@@ -1,7 +1,8 @@
 """The extractor's accuracy, measured by the project's own evaluator (evaluation/) on the
 gold data in the repository (eval/): the seeds, and the development set of 40 articles.
 
-Each set has its floors, F1 of the TOTAL row: the bars of the extraction issues (18, 19).
+Each set has its floors, F1 of the TOTAL row: the seeds' are the bars of the extraction
+issues (18, 19), the development set's a little under its figures when last raised.
 Where the shared referee (../shared/eval/score.py) exists beside the repository, it scores
 the same records and every figure must agree."""
 
@@ -37,16 +38,16 @@ FLOORS = {
         "participations": 0.84,
         "roles": 0.95,
     },
-    # the bars of issues 18 and 19; on 2026-12-06 the development set gave persons 0.97,
-    # strict 0.75, lenient 0.89, events 0.81, dated 0.66, participations 0.78, roles 0.95
+    # a little under its figures, which are over the bars of issues 18 and 19 (persons 0.90,
+    # strict 0.70, lenient 0.80, events 0.80, dated 0.65, participations 0.75, roles 0.90)
     "dev": {
-        "persons": 0.90,
-        "positions_lenient": 0.80,
-        "positions_strict": 0.70,
-        "events": 0.80,
-        "events_dated": 0.65,
-        "participations": 0.75,
-        "roles": 0.90,
+        "persons": 0.95,
+        "positions_lenient": 0.89,
+        "positions_strict": 0.77,
+        "events": 0.83,
+        "events_dated": 0.71,
+        "participations": 0.80,
+        "roles": 0.97,
     },
 }
 
