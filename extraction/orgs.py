@@ -107,6 +107,8 @@ def named_locals(text: str, ctx: PlaceContext) -> PlaceContext:
     if ctx.county is not None and ctx.town is not None:
         return ctx
     g = gazetteer()
+    if ctx.city is None and ctx.county is None:
+        ctx = _only_local(text, ctx)
     counties: set[Place] = set()
     towns: set[str] = set()
     for m in NAMED_BODY.finditer(text):
@@ -130,6 +132,19 @@ def named_locals(text: str, ctx: PlaceContext) -> PlaceContext:
         within = county or ctx.city or ctx.province
         town = Place(name, "town", name[:-1], within.city if within else "", "")
     return _narrowed(ctx, county, town)
+
+
+def _only_local(text: str, ctx: PlaceContext) -> PlaceContext:
+    """A story placed no lower than its province that names one city or county and no
+    other (霍州市 in a provincial paper's story): its 市委 is that place's."""
+    g = gazetteer()
+    local = {m.place for m in g.find(text) if m.place.level != "province"}
+    if len(local) != 1:
+        return ctx
+    (place,) = local
+    if ctx.province is not None and g.province_of(place) != ctx.province:
+        return ctx
+    return PlaceContext.of(place)
 
 
 @cache

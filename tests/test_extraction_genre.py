@@ -477,3 +477,12 @@ def test_a_group_led_somewhere_is_the_visit_and_its_leader_leads():
     assert _parts(text) == {("张小琴", "四分团到某教育基地看望慰问", ("lead",))}
     listed = "本报讯 4月15日，某区人大副主任张小荣率队来滁，实地考察我市城市建设、生态保护。"
     assert {(p, roles) for p, _, roles in _parts(listed)} == {("张小荣", ("lead",))}
+
+
+def test_the_one_city_a_provincial_story_names_is_where_its_bodies_are():
+    """A story placed only in its province that names one city or county (霍州市), and no
+    other, has its 市委 there; naming two, it says nothing of which."""
+    text = "本报讯 山西省某现场会在霍州市召开。市委书记李小雁出席，市委常委吕小博主持。"
+    assert ("李小雁", "书记", "霍州市委") in _positions(text)
+    two = "本报讯 山西省某现场会在霍州市召开，大同市有关部门参加。市委书记李小雁出席。"
+    assert ("李小雁", "书记", "市委") in _positions(two)
