@@ -26,6 +26,7 @@ from extraction.orgs import (
     PlaceContext,
     canonical_org,
     ends_with_suffix,
+    org_suffixes,
     resolve_place_words,
 )
 
@@ -293,11 +294,13 @@ def event_key(name: str) -> str:
 
 def sitting_of_session(name: str, other: str) -> bool:
     """Is one name the other's and more: a sitting of a session (阳泉市十六届人大四次会议第二次
-    全体会议 of 阳泉市十六届人大四次会议)? Two events, then, not one under two names."""
+    全体会议 of 阳泉市十六届人大四次会议), or a meeting of one of its bodies (X会议主席团第七次
+    会议)? Two events, then, not one under two names."""
     short, long = sorted((name, other), key=len)
-    if not (len(long) > len(short) and long.startswith(short)):
+    if not (len(long) > len(short) and long.startswith(short)) or not is_session(short):
         return False
-    return is_session(short) and _sitting_pattern().fullmatch(long, len(short)) is not None
+    rest = long[len(short) :]
+    return _sitting_pattern().fullmatch(rest) is not None or rest.startswith(org_suffixes())
 
 
 def _in_book_title(text: str, at: int) -> bool:

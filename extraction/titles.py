@@ -193,9 +193,16 @@ def _posts(scan: ChainScan, ctx: PlaceContext, default_org: str | None) -> list[
         org = _implied(item.title, item.raw, item.carried, ctx)
         if org is None and not scan.after_name:
             org = item.raw or item.carried or item.earlier or default_org
+        if org and default_org and _short_for(org, default_org):
+            org = default_org  # 主席团 in a story of X会议主席团's meeting is X会议主席团
         if org:
             posts.append(_make_post(item.title, org, ctx))
     return posts
+
+
+def _short_for(org: str, body: str) -> bool:
+    """Is `org` the story's body written short: its ending, naming no place of its own?"""
+    return org != body and body.endswith(org) and org[0] not in LEVELS and not _has_place(org)
 
 
 @lru_cache(maxsize=4096)

@@ -486,3 +486,15 @@ def test_the_one_city_a_provincial_story_names_is_where_its_bodies_are():
     assert ("李小雁", "书记", "霍州市委") in _positions(text)
     two = "本报讯 山西省某现场会在霍州市召开，大同市有关部门参加。市委书记李小雁出席。"
     assert ("李小雁", "书记", "市委") in _positions(two)
+
+
+def test_a_meeting_of_a_session_s_presidium_is_its_own_and_the_presidium_is_named_so():
+    """X会议主席团举行第七次会议: not the session X会议 under another name; its 主席团常务主席
+    are of X会议主席团, and those who chair and attend are at its meeting."""
+    text = (
+        "新华社北京3月15日电 十二届全国人大一次会议主席团15日上午在人民大会堂举行第七次会议。"
+        "主席团常务主席张小江主持会议。"
+    )
+    assert {n for n, _ in _events(text)} >= {"十二届全国人大一次会议主席团第七次会议"}
+    assert ("张小江", "常务主席", "十二届全国人大一次会议主席团") in _positions(text)
+    assert ("张小江", "十二届全国人大一次会议主席团第七次会议", ("chair",)) in _parts(text)
