@@ -115,6 +115,8 @@ ACCOMPANIED = re.compile(r"在[^在]*?陪同下$")  # 张三在李四的陪同�
 PARTY = re.compile(r"(?:一行|等)$")  # 张三一行到…: 张三 and those with him
 VISITORS = re.compile(r"(?:团|组|一行|代表团|考察团|调研组|检查组)$")
 MIN_NAME = 6
+MAX_ANTECEDENT = 16  # characters of a body that 该校 or 该院 stands for
+ANTECEDENT_STOP = STOP | set("到在于赴对向从与和及")  # a body's name starts after these
 
 
 @dataclass(frozen=True)  # kept and shared by the sentences that name it (_named_events)
@@ -190,9 +192,12 @@ def _named(text: str, m: re.Match[str], ctx: PlaceContext) -> EventMention | Non
     raw = LEAD_NOISE.sub("", text[start:end])
     if raw.startswith("“") and raw.count("“") > raw.count("”"):
         raw = raw[1:]
-    if len(raw) <= len(word) + 1 or raw.startswith(_weak_leads()):
+    antecedent = _antecedent(raw, text, start)  # 该校 after 海南大学
+    if antecedent is None and (len(raw) <= len(word) + 1 or raw.startswith(_weak_leads())):
         return None
     before, after = text[: text.index(raw, start)], text[end:]
+    if antecedent is not None:
+        raw = antecedent  # 海南大学创办50周年庆祝大会
     verb = HAPPENED_BEFORE.search(before, max(0, len(before) - HAPPENED_BEFORE_CHARS))
     head = _clause_before(before[: verb.start()]) if verb else ""  # who or what held it
     organizer = None
@@ -238,6 +243,31 @@ def _last_clause(text: str) -> str:
     """What follows the last clause mark of `text` (its whole if none): a sentence's
     prefix before an event, read at every event named, so found from its end."""
     return text[max(map(text.rfind, CLAUSE_MARKS)) + 1 :]
+
+
+@cache
+def _anaphors() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    return tuple((row[0], tuple(row[1].split())) for row in lexicons.table("anaphors.tsv"))
+
+
+def _antecedent(raw: str, text: str, start: int) -> str | None:
+    """An event name opening with a word that stands for a body named before it in the
+    sentence (该校创办50周年庆祝大会 after 到海南大学参加), with that body's name instead."""
+    if not raw.startswith("该"):
+        return None  # most names
+    for word, endings in _anaphors():
+        if not raw.startswith(word):
+            continue
+        ends = [text.rfind(e, 0, start) + len(e) for e in endings if text.rfind(e, 0, start) >= 0]
+        if not ends:
+            return None
+        end = max(ends)
+        begin = end
+        while begin > 0 and end - begin < MAX_ANTECEDENT and text[begin - 1] not in ANTECEDENT_STOP:
+            begin -= 1
+        body = text[begin:end]
+        return body + raw[len(word) :] if len(body) > len(word) else None
+    return None
 
 
 def _clause_of_holder(text: str) -> str:

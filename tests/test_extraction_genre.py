@@ -498,3 +498,10 @@ def test_a_meeting_of_a_session_s_presidium_is_its_own_and_the_presidium_is_name
     assert {n for n, _ in _events(text)} >= {"十二届全国人大一次会议主席团第七次会议"}
     assert ("张小江", "常务主席", "十二届全国人大一次会议主席团") in _positions(text)
     assert ("张小江", "十二届全国人大一次会议主席团第七次会议", ("chair",)) in _parts(text)
+
+
+def test_the_school_that_该校_stands_for_names_the_event():
+    """到某某大学参加该校创办50周年庆祝大会: the event is that university's
+    (lexicons/anaphors.tsv)."""
+    text = "本报讯 12月15日，教育部部长周小济等各界来宾到某某大学参加该校创办50周年庆祝大会。"
+    assert ("周小济", "某某大学创办50周年庆祝大会", ("attend",)) in _parts(text)
