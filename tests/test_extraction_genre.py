@@ -505,3 +505,14 @@ def test_the_school_that_该校_stands_for_names_the_event():
     (lexicons/anaphors.tsv)."""
     text = "本报讯 12月15日，教育部部长周小济等各界来宾到某某大学参加该校创办50周年庆祝大会。"
     assert ("周小济", "某某大学创办50周年庆祝大会", ("attend",)) in _parts(text)
+
+
+def test_a_speech_by_video_is_a_speech():
+    text = (
+        "本报讯 9月25日，第七届某博览会开幕式在某市举行。"
+        "某组织秘书长张小明、某国总理李大班发表视频演讲。"
+    )
+    assert {(p, roles) for p, _, roles in _parts(text)} >= {
+        ("张小明", ("speak",)),
+        ("李大班", ("speak",)),
+    }
