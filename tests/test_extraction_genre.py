@@ -516,3 +516,14 @@ def test_a_speech_by_video_is_a_speech():
         ("张小明", ("speak",)),
         ("李大班", ("speak",)),
     }
+
+
+def test_a_report_made_with_了_is_a_speech():
+    text = (
+        "本报讯 12月22日，某市政协主席张小声主持召开某市政协第三十八次主席会议。"
+        "政协秘书长李小黎、副秘书长王小山分别就有关议题作了说明和汇报。"
+    )
+    assert {(p, roles) for p, _, roles in _parts(text)} >= {
+        ("李小黎", ("speak",)),
+        ("王小山", ("speak",)),
+    }
