@@ -530,5 +530,5 @@ def test_a_report_made_with_了_is_a_speech():
 
 
 def test_a_designated_name_before_列席_is_a_person_who_observes():
-    text = "本报讯 12月26日，县委书记陆小东主持召开县委常委会第57次会议，县领导储开泉列席会议。"
-    assert ("储开泉", ("observe",)) in {(p, roles) for p, _, roles in _parts(text)}
+    text = "本报讯 12月26日，县委书记陆小东主持召开县委常委会第57次会议，县领导储小泉列席会议。"
+    assert ("储小泉", ("observe",)) in {(p, roles) for p, _, roles in _parts(text)}
