@@ -108,8 +108,8 @@ class Paragraph:
         | body."""
         text = self.text.strip()
         compact = text.replace(" ", "")
-        if TOC_LINE.search(text):
-            return "toc"
+        if ("…" in text or text.startswith("目")) and TOC_LINE.search(text):
+            return "toc"  # (the search scans a whole paragraph: asked only where it can hold)
         if COLOPHON.match(compact):
             return "colophon"
         if ALONE_DATELINE.match(compact):
