@@ -23,10 +23,13 @@ from setuptools import setup
 
 COMPILED = [
     "extraction/appointments.py",
+    "extraction/collector.py",
     "extraction/events.py",
     "extraction/names.py",
     "extraction/orgs.py",
+    "extraction/persons.py",
     "extraction/pipeline.py",
+    "extraction/roles.py",
     "extraction/titles.py",
     "loaders/articles.py",
     "loaders/clean.py",
