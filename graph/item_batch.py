@@ -17,7 +17,7 @@ from loaders.inputs import load_source, load_warc_page
 def item_batch(item: Item) -> tuple[str, GraphBatch | str]:
     """Where the item is (`str` of its source), and its document's batch, or why there is
     none. Any error of the document's own is that reason, never raised."""
-    _, source = item
+    name, source = item
     where = str(source)
     try:
         if isinstance(source, RecordAt):
@@ -25,7 +25,7 @@ def item_batch(item: Item) -> tuple[str, GraphBatch | str]:
         elif isinstance(source, PageAt):
             record = extract_document(load_warc_page(source.path, source.offset))
         else:
-            record = extract_document(load_source(source))
+            record = extract_document(load_source(source, name))
         batch = resolve_document(record)
         return where, _overlong(batch) or batch
     except LoadError as exc:  # a file that is not text: its reason, as the loaders say it

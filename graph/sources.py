@@ -11,6 +11,7 @@ and the rest goes on.
 from __future__ import annotations
 
 import codecs
+import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,7 +19,8 @@ from pathlib import Path
 from graph.record_json import record_name
 from graph.report import Failure
 from loaders.decode import LoadError, name_text, os_reason
-from loaders.inputs import is_input, kind_of, warc_entries
+from loaders.files import document_name, is_input
+from loaders.inputs import kind_of, warc_entries
 
 RECORD_SUFFIXES = (".jsonl", ".json")
 
@@ -88,7 +90,10 @@ def input_files(paths: Iterable[Path], failures: list[Failure]) -> list[Path]:
 
 def read_items(files: Iterable[Path], failures: list[Failure]) -> Iterator[Item]:
     """One item per document (a web archive's pages each one); unreadable record files and
-    lines, and broken archives, go to `failures`."""
+    lines, broken archives, and files whose documents would have the name of another
+    file's (`_left_out`), go to `failures`."""
+    files = list(files)
+    left_out = _left_out(files, failures)
     for path in files:
         if path.suffix not in RECORD_SUFFIXES and kind_of(path) == "warc":
             try:
@@ -98,7 +103,8 @@ def read_items(files: Iterable[Path], failures: list[Failure]) -> Iterator[Item]
                 failures.append(Failure(str(path), str(exc)))
             continue
         if path.suffix not in RECORD_SUFFIXES:
-            yield name_text(path.stem), path  # the name load_document gives the document
+            if not left_out or os.path.realpath(path) not in left_out:
+                yield document_name(path), path  # the name load_source gives the document
             continue
         try:
             for n, (offset, line) in enumerate(_records(path), 1):
@@ -113,6 +119,35 @@ def read_items(files: Iterable[Path], failures: list[Failure]) -> Iterator[Item]
                 yield doc, at
         except OSError as exc:
             failures.append(Failure(str(path), os_reason(exc)))
+
+
+def _left_out(files: list[Path], failures: list[Failure]) -> set[str]:
+    """The real paths of the files not to load: of distinct files whose documents would
+    have one name (two folders' 01.txt; loaders/files.py names files apart within a folder
+    only), the one whose real path sorts first is loaded, whatever the order they are given
+    in, so that a run again finds it there; each of the others is a failure that says so.
+    A file given twice is one document, loaded once."""
+    by_name: dict[str, list[Path]] = {}
+    for path in files:
+        if path.suffix not in RECORD_SUFFIXES and kind_of(path) != "warc":
+            by_name.setdefault(document_name(path), []).append(path)
+    left: set[str] = set()
+    for name, paths in by_name.items():
+        if len(paths) == 1:
+            continue
+        named = {os.path.realpath(path): path for path in reversed(paths)}  # each's first
+        kept, *others = sorted(named)
+        for real in others:
+            left.add(real)
+            failures.append(
+                Failure(
+                    str(named[real]),
+                    f"its document would be named {name}, as that of "
+                    f"{name_text(str(named[kept]))} is: rename one of them to load both (a "
+                    "file's document is named by its file name without folder and extension)",
+                )
+            )
+    return left
 
 
 def _records(path: Path) -> Iterator[tuple[int, bytes]]:

@@ -16,7 +16,8 @@ from pathlib import Path
 from typing import NamedTuple
 
 from loaders.document import Document
-from loaders.inputs import is_input, read_file
+from loaders.files import is_input
+from loaders.inputs import read_file
 
 FOLDER_WITHOUT_INPUTS = "folder has no .txt, .html, .pdf or .warc files"
 

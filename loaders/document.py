@@ -25,6 +25,7 @@ from loaders.dates import (
     relative_day,
 )
 from loaders.decode import name_text, read_text
+from loaders.files import document_name
 from loaders.mapped import MappedText
 from loaders.origin import Origin
 from loaders.places import PlaceMention, dominant_among, dominant_city, gazetteer
@@ -267,8 +268,10 @@ def build_document(
     )
 
 
-def load_document(path: Path) -> Document:
-    """Read, decode, clean and split one file; raises loaders.decode.LoadError."""
+def load_document(path: Path, name: str | None = None) -> Document:
+    """Read, decode, clean and split one text file into the document `name` (by default
+    `document_name(path)`: its stem, unless another file of its folder shares it); raises
+    loaders.decode.LoadError."""
     decoded = read_text(path)
-    stem, name = name_text(path.stem), name_text(str(path))  # text UTF-8 can hold
-    return build_document(stem, name, decoded.text, decoded.encoding)
+    where = name_text(str(path))  # text UTF-8 can hold
+    return build_document(name or document_name(path), where, decoded.text, decoded.encoding)

@@ -3,8 +3,9 @@ each told by its name or, without a known extension, by its first bytes, and eac
 into the same `Document` that the extraction reads.
 
 A text file, a page or a PDF is one document; a web archive is one per HTML response,
-named by its address. What a page or PDF says of itself (its address, site, date,
-pages) goes with the document as its `Origin`.
+named by its address. A file's document is named by its stem, or by its whole name where
+its folder holds another input file of that stem (loaders/files.py). What a page or PDF
+says of itself (its address, site, date, pages) goes with the document as its `Origin`.
 """
 
 from __future__ import annotations
@@ -13,24 +14,13 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import NamedTuple
 
-from loaders.decode import MAX_BYTES, LoadError
+from loaders.decode import MAX_BYTES, LoadError, name_text
 from loaders.document import Document, build_document, load_document
+from loaders.files import SUFFIXES, document_name, suffix_of
 from loaders.html import Page, looks_like_html, read_page
 from loaders.origin import Origin
 from loaders.pdf import looks_like_pdf, read_pdf
 from loaders.warc import WarcPage, iter_pages, looks_like_warc, read_page_at
-
-SUFFIXES = {
-    ".txt": "text",
-    ".html": "html",
-    ".htm": "html",
-    ".shtml": "html",
-    ".xhtml": "html",
-    ".pdf": "pdf",
-    ".warc": "warc",
-    ".warc.gz": "warc",
-}
-"""The kind of file each name ending stands for; other files are told by their bytes."""
 
 
 class Read(NamedTuple):
@@ -38,17 +28,6 @@ class Read(NamedTuple):
 
     document: Document | None
     error: str | None
-
-
-def suffix_of(path: Path) -> str:
-    """The name's ending that tells its kind: `.warc.gz` is one, `.gz` alone is none."""
-    name = path.name.lower()
-    return ".warc.gz" if name.endswith(".warc.gz") else path.suffix.lower()
-
-
-def is_input(path: Path) -> bool:
-    """Whether a file in a folder is one to read: its name says it is an input."""
-    return suffix_of(path) in SUFFIXES
 
 
 def kind_of(path: Path) -> str:
@@ -85,25 +64,30 @@ def _page_document(doc_id: str, path: str, page: Page, kind: str, captured: str 
     return build_document(doc_id, path, page.text, page.encoding, origin)
 
 
-def warc_document(page: WarcPage) -> Document:
-    """The document of an archived page, named by its address."""
-    return _page_document(page.uri, page.uri, read_page(page.data, page.uri), "warc", page.captured)
+def warc_document(page: WarcPage, archive: Path) -> Document:
+    """The document of an archived page, named by its address; its path is the archive's
+    with the record's offset, `crawl.warc.gz@1234`, where `warcio extract` finds it."""
+    where = f"{name_text(str(archive))}@{page.offset}"
+    data = read_page(page.data, page.uri)
+    return _page_document(page.uri, where, data, "warc", page.captured)
 
 
-def load_source(path: Path) -> Document:
-    """The one document of a text file, a web page or a PDF; raises LoadError (a web
-    archive holds many: `read_file` reads them)."""
+def load_source(path: Path, name: str | None = None) -> Document:
+    """The one document of a text file, a web page or a PDF, named `name` (by default
+    `document_name(path)`); raises LoadError (a web archive holds many: `read_file` reads
+    them)."""
     kind = kind_of(path)
+    if kind == "warc":
+        raise LoadError("a web archive holds many documents: okg extract and okg ingest read it")
+    name, where = name or document_name(path), name_text(str(path))
     if kind == "html":
-        return _page_document(path.stem, str(path), read_page(_bytes(path)), "html", None)
+        return _page_document(name, where, read_page(_bytes(path)), "html", None)
     if kind == "pdf":
         if not path.exists():
             raise LoadError("no such file")
         pdf = read_pdf(path)
-        return build_document(path.stem, str(path), pdf.text, "pdf", Origin("pdf", pages=pdf.pages))
-    if kind == "warc":
-        raise LoadError("a web archive holds many documents: okg extract and okg ingest read it")
-    return load_document(path)
+        return build_document(name, where, pdf.text, "pdf", Origin("pdf", pages=pdf.pages))
+    return load_document(path, name)
 
 
 def read_file(path: Path) -> Iterator[Read]:
@@ -118,7 +102,7 @@ def read_file(path: Path) -> Iterator[Read]:
     try:
         for page in iter_pages(path):
             try:
-                yield Read(warc_document(page), None)
+                yield Read(warc_document(page, path), None)
             except LoadError as exc:
                 yield Read(None, f"{page.uri} (record at byte {page.offset}): {exc}")
     except LoadError as exc:
@@ -134,4 +118,4 @@ def warc_entries(path: Path) -> Iterator[tuple[str, int]]:
 
 def load_warc_page(path: Path, offset: int) -> Document:
     """The document of the archived page whose record starts at `offset`."""
-    return warc_document(read_page_at(path, offset))
+    return warc_document(read_page_at(path, offset), path)

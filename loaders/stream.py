@@ -16,6 +16,7 @@ from pathlib import Path
 
 from loaders.decode import MAX_BYTES, LoadError, encoding_of, name_text, os_reason
 from loaders.document import Document, build_document, load_document
+from loaders.files import document_name
 from loaders.inputs import kind_of, load_source
 from loaders.mapped import MappedText
 
@@ -34,17 +35,18 @@ def iter_parts(
     """The documents of one file: itself if it fits in `max_bytes`, else its parts, in the
     encoding its first `sample_bytes` say. A web page or a PDF is one document, read whole
     (loaders/inputs.py)."""
+    name = document_name(path)
     if kind_of(path) != "text":
-        yield load_source(path)
+        yield load_source(path, name)
         return
     try:
         size = path.stat().st_size
     except OSError as exc:
         raise LoadError(os_reason(exc)) from exc
     if size <= max_bytes or path.is_dir():
-        yield load_document(path)
+        yield load_document(path, name)
         return
-    yield from _stream(path, _encoding(path, sample_bytes), part_chars)
+    yield from _stream(path, name, _encoding(path, sample_bytes), part_chars)
 
 
 def _encoding(path: Path, sample_bytes: int) -> str:
@@ -56,7 +58,7 @@ def _encoding(path: Path, sample_bytes: int) -> str:
     return encoding_of(sample, final=len(sample) < sample_bytes)
 
 
-def _stream(path: Path, encoding: str, part_chars: int) -> Iterator[Document]:
+def _stream(path: Path, name: str, encoding: str, part_chars: int) -> Iterator[Document]:
     decoder = codecs.getincrementaldecoder(encoding)(errors="strict")
     buffer = ""
     consumed = 0  # characters of the file before `buffer`
@@ -72,7 +74,7 @@ def _stream(path: Path, encoding: str, part_chars: int) -> Iterator[Document]:
             while len(buffer) >= part_chars:
                 cut = _paragraph_break(buffer, part_chars)
                 blank = blank and not buffer[:cut].strip()
-                doc = _part(path, buffer[:cut], consumed, articles, sentences, encoding)
+                doc = _part(path, name, buffer[:cut], consumed, articles, sentences, encoding)
                 yield doc
                 articles += len(doc.articles)
                 sentences += len(doc.sentences)
@@ -81,7 +83,7 @@ def _stream(path: Path, encoding: str, part_chars: int) -> Iterator[Document]:
             if not block:
                 break
     if buffer.strip():
-        yield _part(path, buffer, consumed, articles, sentences, encoding)
+        yield _part(path, name, buffer, consumed, articles, sentences, encoding)
     elif blank:
         raise LoadError("empty file")
 
@@ -96,10 +98,11 @@ def _paragraph_break(text: str, near: int) -> int:
 
 
 def _part(
-    path: Path, text: str, offset: int, articles: int, sentences: int, encoding: str
+    path: Path, name: str, text: str, offset: int, articles: int, sentences: int, encoding: str
 ) -> Document:
-    """A document of one part, its offsets and indices shifted to the whole file's."""
-    doc = build_document(name_text(path.stem), name_text(str(path)), text, encoding)
+    """A document of one part of the document `name`, its offsets and indices shifted to
+    the whole file's."""
+    doc = build_document(name, name_text(str(path)), text, encoding)
     shifted = array("q", (o + offset for o in doc.clean.offsets))
     doc.clean = MappedText(doc.clean.text, shifted, doc.clean.substituted)
     doc.original_start = offset

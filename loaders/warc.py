@@ -59,7 +59,7 @@ def iter_pages(path: Path, start: int = 0, limit: int | None = None) -> Iterator
                 if not _html_response(record):
                     continue
                 data = record.content_stream().read(MAX_BYTES + 1)
-                offset = start + records.get_record_offset()
+                offset = records.get_record_offset()  # warcio's: from the file's start
                 if len(data) <= MAX_BYTES and getattr(record.raw_stream, "limit", 0) > 0:
                     raise EOFError("its last record ends before its declared length")
                 if len(data) > MAX_BYTES:
@@ -72,9 +72,11 @@ def iter_pages(path: Path, start: int = 0, limit: int | None = None) -> Iterator
                     return
     except OSError as exc:
         raise LoadError(exc.strerror or str(exc)) from exc
-    except (ArchiveLoadFailed, EOFError, zlib.error, ValueError) as exc:
+    except (ArchiveLoadFailed, EOFError, zlib.error, ValueError, AttributeError) as exc:
+        # AttributeError: warcio's, reading a response that has no WARC-Target-URI
         where = f" after {found} pages" if found else ""
-        raise LoadError(f"broken web archive{where}: {_reason(exc)}") from exc
+        reason = "a record without its WARC-Target-URI" if isinstance(exc, AttributeError) else ""
+        raise LoadError(f"broken web archive{where}: {reason or _reason(exc)}") from exc
     if not found:
         raise LoadError("web archive holds no HTML response")
 

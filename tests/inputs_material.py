@@ -15,6 +15,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+from warcio.archiveiterator import ArchiveIterator
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
@@ -168,6 +169,18 @@ def write_warc(pages: list[tuple[str, bytes]], out: Path, gz: bool = True) -> Pa
                 )
             )
     return out
+
+
+def archived_uri(path: str) -> str | None:
+    """The WARC-Target-URI of the response record that an archived page's document path,
+    `archive@offset`, points at (read with warcio alone), or None if it points at none."""
+    archive, offset = path.rsplit("@", 1)
+    with open(archive, "rb") as f:
+        f.seek(int(offset))
+        record = next(iter(ArchiveIterator(f)))
+    return (
+        record.rec_headers.get_header("WARC-Target-URI") if record.rec_type == "response" else None
+    )
 
 
 def facts(record: dict) -> dict[str, set[tuple[str, ...]]]:

@@ -1,7 +1,8 @@
 """Web archives straight in: a WARC of the five seed pages (each after its request
 record, beside an image response) ingests five documents, each named by and keeping its
-URI, each page with its capture date; an archive without HTML and a truncated one are
-one line each and the batch goes on."""
+URI, with the archive's path and its record's offset as its path, each page with its
+capture date; an archive without HTML, a truncated one and one with a response without its
+address are one line each and the batch goes on."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from warcio.warcwriter import WARCWriter
 
 from graph.store import open_store
 from loaders.batch import iter_documents
-from tests.inputs_material import SEEDS, encoded_page, okg, seed_page, write_warc
+from tests.inputs_material import SEEDS, archived_uri, encoded_page, okg, seed_page, write_warc
 
 URIS = [f"http://www.example.gov.cn/xwzx/yw/{seed.stem}.shtml" for seed in SEEDS]
 
@@ -50,11 +51,15 @@ def test_a_web_archive_of_the_seeds_ingests_five_documents_each_with_its_uri(
     assert ran.returncode == 0, ran.stderr
     store = open_store("embedded", tmp_path / "data")
     try:
-        documents = sorted((n.props["name"], n.props["url"]) for n in store.nodes("Document"))
+        documents = sorted(
+            (n.props["name"], n.props["url"], n.props["path"]) for n in store.nodes("Document")
+        )
         persons = sum(1 for _ in store.nodes("Person"))
     finally:
         store.close()
-    assert documents == [(uri, uri) for uri in URIS]
+    assert [(name, url) for name, url, _ in documents] == [(uri, uri) for uri in URIS]
+    for uri, _, path in documents:  # the archive, and where in it the page's record starts
+        assert path.startswith(f"{archive}@") and archived_uri(path) == uri
     assert persons > 50
     again = okg("ingest", archive, cwd=tmp_path)  # loaded already: nothing new
     assert again.returncode == 0, again.stderr
@@ -69,7 +74,7 @@ def test_a_web_archive_of_the_seeds_ingests_five_documents_each_with_its_uri(
     assert sorted({json.loads(line)["doc"] for line in listed.stdout.splitlines()}) == URIS
     extracted = okg("extract", archive, "-f", "jsonl", cwd=tmp_path)
     records = [json.loads(line) for line in extracted.stdout.splitlines()]
-    assert [(r["doc"], r["url"]) for r in records] == [(uri, uri) for uri in URIS]
+    assert [(r["doc"], r["url"], r["path"]) for r in records] == documents
 
 
 def test_an_archive_without_html_and_a_truncated_one_are_one_line_each(tmp_path: Path) -> None:
@@ -98,3 +103,33 @@ def test_an_archive_without_html_and_a_truncated_one_are_one_line_each(tmp_path:
     listed = okg("articles", "--json", truncated, good, cwd=tmp_path)
     docs = {json.loads(line)["doc"] for line in listed.stdout.splitlines()}
     assert "good" in docs and URIS[0] in docs  # the pages before the break are read
+
+
+def test_a_response_without_its_address_ends_the_archive_in_one_line(tmp_path: Path):
+    """A response record without WARC-Target-URI (which warcio cannot read) is the break
+    of a broken archive: the page before it is read and the batch goes on."""
+    archive = tmp_path / "crawl.warc"
+    with archive.open("wb") as f:
+        writer = WARCWriter(f, gzip=False)
+        for n, seed in enumerate(SEEDS[:2]):
+            headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], "HTTP/1.1")
+            body = io.BytesIO(encoded_page(seed_page(seed, url=None), "utf-8"))
+            record = writer.create_warc_record(
+                URIS[n], "response", payload=body, http_headers=headers
+            )
+            if n:
+                record.rec_headers.remove_header("WARC-Target-URI")
+            writer.write_record(record)
+    good = tmp_path / "good.txt"
+    good.write_text(SEEDS[3].read_text("utf-8"), "utf-8")
+    ran = okg("ingest", archive, good, cwd=tmp_path)
+    assert ran.returncode == 0 and "Traceback" not in ran.stderr, ran.stderr
+    assert (
+        f"okg: {archive}: broken web archive after 1 pages: a record without its WARC-Target-URI"
+    ) in ran.stderr
+    assert "loaded 2 documents (0 already there, 1 failed)" in ran.stderr
+    store = open_store("embedded", tmp_path / "data")
+    try:
+        assert sorted(n.props["name"] for n in store.nodes("Document")) == ["good", URIS[0]]
+    finally:
+        store.close()
