@@ -91,7 +91,7 @@ _SPECS = [
     _Spec(
         "evidence",
         {"subject": ("Person", "Organization"), "object": ("Event", "Post", "Organization")},
-        "fact about document url page start end sentence",
+        "fact about document url path page start end sentence",
         "fact about document start",
     ),
     # The lookup's steps (queries/lookup.py): exact names and aliases, substrings, context.

@@ -1,8 +1,9 @@
 """Where to open what a fact was read from, on inputs as users have them: a web page with its
 canonical address, a seed printed as a two-column PDF, a web archive. Ingested by `okg ingest`
 into the embedded store and into Neo4j, every fact's `okg query evidence` rows give the
-document's address (`url`) and, in the PDF, the page, the same from both stores, in the table
-and in --json; every export says where each sentence can be opened."""
+document's address (`url`), its `path` (an archived page's: the archive and the record's
+offset) and, in the PDF, the page, the same from both stores, in the table and in --json;
+every export says where each sentence can be opened."""
 
 from __future__ import annotations
 
@@ -28,7 +29,15 @@ from loaders.pdf import read_pdf
 from queries.catalog import catalog
 from queries.run import run
 from tests.conftest import clear_neo4j
-from tests.inputs_material import SEEDS, encoded_page, okg, print_pdf, seed_page, write_warc
+from tests.inputs_material import (
+    SEEDS,
+    archived_uri,
+    encoded_page,
+    okg,
+    print_pdf,
+    seed_page,
+    write_warc,
+)
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -48,6 +57,13 @@ class Material:
     def url(self, document: str) -> str | None:
         """The address `okg query evidence` must give for a document, by its name."""
         return {self.page.stem: PAGE_URL, ARCHIVED_URL: ARCHIVED_URL}.get(document)
+
+    def path_of(self, document: str, path: str) -> bool:
+        """Whether `path` is where the document was read from: its file; of the archived
+        page, the archive and the offset of the page's record in it."""
+        if document == ARCHIVED_URL:
+            return path.startswith(f"{self.warc}@") and archived_uri(path) == ARCHIVED_URL
+        return path == str({self.page.stem: self.page, self.pdf.stem: self.pdf}[document])
 
     def page_texts(self) -> list[str]:
         """The text of each of the PDF's pages, as read when it was ingested."""
@@ -139,6 +155,8 @@ def test_every_facts_evidence_gives_its_address_and_page_the_same_from_both_stor
     assert set(by_document) == {material.page.stem, material.pdf.stem, ARCHIVED_URL}
     for document, rows in by_document.items():
         assert {row["url"] for row in rows} == {material.url(document)}, document
+        [path] = {row["path"] for row in rows}
+        assert material.path_of(document, path), (document, path)
         if document != material.pdf.stem:
             assert {row["page"] for row in rows} == {None}, document
     cited = set()
@@ -197,14 +215,16 @@ def test_okg_query_evidence_prints_the_address_and_the_page(
                 assert (row["url"], row["page"]) == (PAGE_URL, None)
             else:
                 assert (row["url"], row["page"]) == (None, page_of(pages, row["start"])[0])
-        wanted = [(r["url"] or "", str(r["page"] or "")) for r in rows]
+            assert material.path_of(row["document"], row["path"])
+        wanted = [(r["url"] or "", r["path"], str(r["page"] or "")) for r in rows]
         ran = okg("query", "evidence", subject, target, *options, cwd=loaded.cwd)
         assert ran.returncode == 0, ran.stderr
         shown = _table_rows(ran.stdout)
         assert list(shown[0]) == list(catalog()["evidence"].columns)
-        assert [(r["url"], r["page"]) for r in shown] == wanted
+        assert [(r["url"], r["path"], r["page"]) for r in shown] == wanted
         ran = okg("query", "evidence", subject, target, "--csv", *options, cwd=loaded.cwd)
-        assert [(r["url"], r["page"]) for r in csv.DictReader(ran.stdout.splitlines())] == wanted
+        printed = csv.DictReader(ran.stdout.splitlines())
+        assert [(r["url"], r["path"], r["page"]) for r in printed] == wanted
 
 
 def test_every_export_says_where_to_open_each_sentence(material: Material, loaded: Loaded):
@@ -256,6 +276,7 @@ def test_every_export_says_where_to_open_each_sentence(material: Material, loade
     assert ran.returncode == 0, ran.stderr
     turtle = (out / "graph.ttl").read_text(encoding="utf-8")
     assert f'schema:url "{PAGE_URL}"' in turtle and f'okg:path "{material.pdf}"' in turtle
+    assert f'okg:path "{material.warc}@' in turtle  # an archived page's: its archive, offset
     assert "schema:pageStart" in turtle
 
     ran = okg("export", "neo4j-csv", out / "csv", cwd=cwd)
@@ -264,6 +285,7 @@ def test_every_export_says_where_to_open_each_sentence(material: Material, loade
         documents = {r["name"]: r for r in csv.DictReader(f)}
     assert documents[material.page.stem]["url"] == PAGE_URL
     assert documents[material.pdf.stem]["path"] == str(material.pdf)
+    assert material.path_of(ARCHIVED_URL, documents[ARCHIVED_URL]["path"])  # the archive too
     with (out / "csv" / "nodes" / "Evidence.csv").open(encoding="utf-8") as f:
         cited = {int(r["page:long"]) for r in csv.DictReader(f) if r["page:long"]}
     assert len(cited) >= 3

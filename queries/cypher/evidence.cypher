@@ -1,8 +1,9 @@
 // evidence SUBJECT OBJECT: the sentences behind the facts that link a person or body to another.
 // The facts: HOLDS (a post, or any post in a body), PARTICIPATED_IN, ORGANIZED, PART_OF.
 // A fact's sentences are those of the documents that report it (REPORTS, docs/model.md).
-// Where to open each: the document's address (url: a web page's, null for a file) and, in a
-// PDF, the page (from 1); start and end are the sentence's span in the document's text.
+// Where to open each: the document's address (url: a web page's, null for a file), its path
+// (the file okg read; a web archive's page: archive@offset) and, in a PDF, the page (from 1);
+// start and end are the sentence's span in the document's text.
 // SUBJECT and OBJECT are what `okg query` takes: an id, a name, an alias or a part of a name.
 // A name of several entities is not answered: the rows are those, with their context and the
 // :param line that picks one.
@@ -111,8 +112,8 @@ CALL (subjects, objects) {
   MATCH (d:Document)-[s:REPORTS {fact: id}]->(target)
   UNWIND s.evidence AS ev
   MATCH (x:Evidence {id: ev})
-  RETURN fact, about, d.name AS document, d.url AS url, x.page AS page, x.start AS start,
-         x.end AS end, x.text AS sentence
+  RETURN fact, about, d.name AS document, d.url AS url, d.path AS path, x.page AS page,
+         x.start AS start, x.end AS end, x.text AS sentence
   UNION ALL
   UNWIND [n IN subjects WHERE size(subjects) > 1 |
             {n: n, line: size(subjects) + ' match ' + $subject + '; this one is :param subject => \'' + n.id + '\''}]
@@ -120,11 +121,11 @@ CALL (subjects, objects) {
             {n: n, line: size(objects) + ' match ' + $object + '; this one is :param object => \'' + n.id + '\''}] AS pick
   WITH pick.n AS n, pick.line AS line
   RETURN null AS fact, coalesce(n.name, n.label) AS about, null AS document, null AS url,
-         null AS page, null AS start, null AS end, reduce(s = line, item IN [v IN [n.anchor, n.date, n.type] WHERE v IS NOT NULL] + coalesce(n.places, [])
+         null AS path, null AS page, null AS start, null AS end, reduce(s = line, item IN [v IN [n.anchor, n.date, n.type] WHERE v IS NOT NULL] + coalesce(n.places, [])
          + COLLECT { MATCH (n)-[:HOLDS]->(x:Post) RETURN x.label }
          + COLLECT { MATCH (n)-[:PART_OF]->(x:Organization) RETURN 'part of ' + x.name }
          + COLLECT { MATCH (n)<-[:HOLDS]-(x:Person) RETURN x.name }
                              | s + ' · ' + item) AS sentence
 }
-RETURN fact, about, document, url, page, start, end, sentence
+RETURN fact, about, document, url, path, page, start, end, sentence
 ORDER BY fact, about, document, start;
