@@ -24,6 +24,7 @@ PART_CHARS = 2_000_000
 """Characters per part: a few hundred pages, a few tens of MB of memory to process."""
 BLOCK_BYTES = 1 << 20
 SAMPLE_BYTES = 1 << 16
+BOM_BYTES = 4  # the longest byte order mark, UTF-32's
 
 
 def iter_parts(
@@ -53,9 +54,10 @@ def _encoding(path: Path, sample_bytes: int) -> str:
     """The encoding of a large file, from its first bytes (decode_bytes' rules), which may
     end inside a character: a line end is no cut to make, as a UTF-16 or UTF-32 newline's
     first byte is not its last, and a page may hold no line end at all."""
+    wanted = max(sample_bytes, BOM_BYTES)  # a byte order mark is read whole, however small
     with path.open("rb") as f:
-        sample = f.read(sample_bytes)
-    return encoding_of(sample, final=len(sample) < sample_bytes)
+        sample = f.read(wanted)
+    return encoding_of(sample, final=len(sample) < wanted)
 
 
 def _stream(path: Path, name: str, encoding: str, part_chars: int) -> Iterator[Document]:

@@ -167,6 +167,7 @@ BOMS = (codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
     1,
     SAMPLE_BYTES,
 )
+@example(codecs.BOM_UTF16_BE + b"\x00" * 64, 1, 1)  # a sample of a BOM's first byte only
 def test_any_file_read_in_parts_is_documents_or_a_reason(
     data: bytes, part_chars: int, sample_bytes: int
 ) -> None:
