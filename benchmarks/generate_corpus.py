@@ -49,7 +49,7 @@ GIVEN = (
     "新东晓亮成永俊德云飞雪琳宏波健庆民振兴学忠利福安荣彬祥清"
 )
 # The national leader whose speeches city papers relay, as the lexicon's first entry has it.
-LEADER = lexicons.table("national_figures.txt")[0][0].split()[0]
+LEADER = lexicons.lines("national_figures.txt")[0].split()[0]
 
 # (title chain as a city paper writes it, [(title, body relative to the city)]).
 OFFICIALS: list[tuple[str, list[tuple[str, str]]]] = [

@@ -15,29 +15,33 @@ import unicodedata
 from functools import cache
 from importlib.resources import files
 
+from lexicons import parse_table
+
 _SPACE = re.compile(r"\s+")
 
 
-def _rows(name: str) -> list[list[str]]:
-    """The tab-separated rows of a data file of this package, comment lines left out."""
+def _rows(name: str, *columns: str) -> tuple[tuple[str, ...], ...]:
+    """The rows of a table of this package, with the fields of the named columns."""
     text = files(__package__).joinpath(name).read_text(encoding="utf-8")
-    return [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
+    return parse_table(text, columns, f"evaluation/{name}")
 
 
 @cache
 def _t2s() -> dict[int, str]:
-    return {ord(traditional): simplified for traditional, simplified in _rows("t2s.tsv")}
+    rows = _rows("t2s.tsv", "traditional", "simplified")
+    return {ord(traditional): simplified for traditional, simplified in rows}
 
 
 @cache
 def _org_forms() -> list[tuple[re.Pattern[str], str]]:
-    return [(re.compile(pattern), short) for pattern, short in _rows("org_forms.tsv")]
+    rows = _rows("org_forms.tsv", "pattern", "short")
+    return [(re.compile(pattern), short) for pattern, short in rows]
 
 
 @cache
 def _event_words() -> tuple[re.Pattern[str], tuple[str, ...]]:
     """The prefixes as one pattern anchored at the start, and the verbs in order."""
-    rows = _rows("event_words.tsv")
+    rows = _rows("event_words.tsv", "kind", "word")
     prefixes = "|".join(re.escape(word) for kind, word in rows if kind == "prefix")
     return re.compile(f"^(?:{prefixes})"), tuple(word for kind, word in rows if kind == "verb")
 

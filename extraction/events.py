@@ -136,7 +136,7 @@ class EventMention:
 
 @cache
 def event_words() -> dict[str, str]:
-    return {row[0]: row[1] for row in lexicons.table("event_words.tsv")}
+    return {word: kind for word, kind in lexicons.table("event_words.tsv", "word", "type")}
 
 
 @cache
@@ -247,7 +247,8 @@ def _last_clause(text: str) -> str:
 
 @cache
 def _anaphors() -> tuple[tuple[str, tuple[str, ...]], ...]:
-    return tuple((row[0], tuple(row[1].split())) for row in lexicons.table("anaphors.tsv"))
+    rows = lexicons.table("anaphors.tsv", "anaphor", "endings")
+    return tuple((anaphor, tuple(endings.split())) for anaphor, endings in rows)
 
 
 def _antecedent(raw: str, text: str, start: int) -> str | None:

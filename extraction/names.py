@@ -27,8 +27,8 @@ def surnames() -> tuple[str, ...]:
 @cache
 def _stop_words() -> tuple[str, ...]:
     words = set(lexicons.words("speech_verbs.txt"))
-    words |= {row[0] for row in lexicons.table("titles.tsv")}
-    words |= {row[0] for row in lexicons.table("role_cues.tsv")}
+    words |= set(lexicons.column("titles.tsv", "title"))
+    words |= set(lexicons.column("role_cues.tsv", "cue"))
     words |= set(lexicons.words("designations.txt"))
     return tuple(sorted(words, key=len, reverse=True))
 

@@ -30,7 +30,7 @@ REPORTED_SPEECH = re.compile(r"(?:的)?(?:重要)?(?:精神|指示|批示|要求
 
 @cache
 def role_cues() -> tuple[tuple[str, str], ...]:
-    rows = [(row[0], row[1]) for row in lexicons.table("role_cues.tsv")]
+    rows = [(cue, role) for cue, role in lexicons.table("role_cues.tsv", "cue", "role")]
     return tuple(sorted(rows, key=lambda r: -len(r[0])))
 
 
@@ -48,7 +48,8 @@ def _role_of() -> dict[str, str]:
 
 @cache
 def _cues_of_strength(strength: str) -> frozenset[str]:
-    return frozenset(row[0] for row in lexicons.table("role_cues.tsv") if row[2] == strength)
+    rows = lexicons.table("role_cues.tsv", "cue", "strength")
+    return frozenset(cue for cue, of in rows if of == strength)
 
 
 class Role(NamedTuple):

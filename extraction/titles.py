@@ -68,8 +68,10 @@ class Chain:
 @cache
 def titles() -> dict[str, Title]:
     return {
-        row[0]: Title(row[0], row[1], row[2] or row[0], row[3])
-        for row in lexicons.table("titles.tsv")
+        title: Title(title, body, post or title, suffix)
+        for title, body, post, suffix in lexicons.table(
+            "titles.tsv", "title", "body", "post", "suffix"
+        )
     }
 
 

@@ -10,7 +10,7 @@ from typing import NamedTuple
 
 import ahocorasick_rs
 
-from lexicons import Place, places, table
+from lexicons import Place, places
 
 
 class PlaceMention(NamedTuple):
@@ -28,7 +28,7 @@ class Gazetteer:
     def __init__(self) -> None:
         self.by_form: dict[str, Place] = {}
         self.by_name: dict[str, Place] = {}
-        renamed = tuple(Place(*row[:5]) for row in table("places_renamed.tsv"))
+        renamed = places("places_renamed.tsv")
         for p in renamed + places():
             self.by_name.setdefault(p.name, p)
             if not (len(p.name) == 2 and p.name.endswith("区")):  # 城区, 矿区: words too

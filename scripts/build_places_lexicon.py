@@ -79,9 +79,7 @@ def main(adcodes: str, nations_csv: str) -> None:
         out.append((name, level, short_name(name, nations), city, province))
     out.sort(key=lambda row: ({"province": 0, "city": 1, "county": 2}[row[1]], row[0]))
     with OUT.open("w", encoding="utf-8") as f:
-        f.write(
-            "# name\tlevel\tshort\tcity\tprovince  (built by scripts/build_places_lexicon.py)\n"
-        )
+        f.write("# built by scripts/build_places_lexicon.py\nname\tlevel\tshort\tcity\tprovince\n")
         for row in out:
             f.write("\t".join(row) + "\n")
     print(f"{len(out)} places → {OUT}")

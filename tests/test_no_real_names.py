@@ -62,7 +62,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """(names of 3+ characters anywhere, names of 2 characters alone or next to a title)."""
     long = _alternation(n for n in real_names() if len(n) > 2)
     short = _alternation(n for n in real_names() if len(n) == 2)
-    titles = _alternation(row[0] for row in lexicons.table("titles.tsv"))
+    titles = _alternation(lexicons.column("titles.tsv", "title"))
     alone = rf"(?<![{HAN}])({short})(?![{HAN}])"
     return re.compile(long), re.compile(rf"{alone}|(?:{titles})({short})|({short})(?:{titles})")
 

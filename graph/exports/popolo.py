@@ -27,6 +27,7 @@ import networkx as nx
 
 from graph.exports.network import evidence_of, held_from_to, label, post_body
 from graph.vocab import iri
+from lexicons import parse_table
 
 _CLASSES = "popolo_classes.tsv"
 
@@ -71,10 +72,8 @@ def _classes() -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
     """The lines of popolo_classes.tsv: (word, classification) to match at the end, in."""
     table: dict[str, list[tuple[str, str]]] = {"end": [], "in": []}
     text = files("graph.exports").joinpath(_CLASSES).read_text(encoding="utf-8")
-    for line in text.splitlines():
-        if line.strip() and not line.startswith("#"):
-            match, word, kind = line.split("\t")
-            table[match].append((word, kind))
+    for match, word, kind in parse_table(text, ("match", "word", "classification"), _CLASSES):
+        table[match].append((word, kind))
     return table["end"], table["in"]
 
 
