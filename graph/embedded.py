@@ -29,7 +29,7 @@ from graph.model import GraphBatch, Link, Node, Scalar
 from graph.name_index import HAS_INDEX, MARKER, index_lines, names_query, store_lines
 from graph.ntriples import batch_lines, link_lines, make_per_document, node_lines, quads
 from graph.resolve import EventContext, PersonContext
-from graph.store import Prepared
+from graph.store import Prepared, WriteRefused
 from graph.vocab import (
     DECISION_LINKS,
     LINK_TYPES,
@@ -100,6 +100,19 @@ def _item(
     )
 
 
+def _is_update(text: str) -> bool:
+    """Whether a text that pyoxigraph refused as a query is an update that would write,
+    told by rdflib's parser, which parses without running anything (an update run on a
+    scratch store would still fetch what a LOAD names)."""
+    from pyparsing import ParseException
+    from rdflib.plugins.sparql.parser import parseUpdate  # a fifth of a second: on refusal only
+
+    try:
+        return "request" in parseUpdate(text)  # a prologue alone is no update
+    except (ParseException, ValueError):  # ValueError: a bad \u escape
+        return False
+
+
 class EmbeddedStore:
     """The graph in a pyoxigraph store in `path` (created if missing)."""
 
@@ -153,6 +166,35 @@ class EmbeddedStore:
             {"s": _python(t.subject), "p": t.predicate.value, "o": _python(t.object)}
             for t in result
         ]
+
+    def read_query(self, text: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+        """Run a user's SPARQL query, which cannot write: pyoxigraph's query parser takes
+        SELECT, ASK, CONSTRUCT and DESCRIBE only (updates go through `Store.update`, never
+        called here).
+
+        Args:
+            text: the query; the schema's prefixes (graph/vocab.py PREFIXES) are declared.
+            params: values bound to the variables of their names, as `run_sparql` binds.
+
+        Returns:
+            The rows as `query` gives them: ids for the graph's nodes, numbers for numbers.
+
+        Raises:
+            WriteRefused: the text is a SPARQL update (INSERT, DELETE, LOAD, CLEAR…).
+            SyntaxError: the text is neither a query nor an update.
+
+        Example:
+            >>> store.read_query("SELECT ?n WHERE { ?p foaf:name ?n }")
+            [{'n': '张三'}, ...]
+        """
+        try:
+            return self.query(text, params)
+        except SyntaxError:
+            if _is_update(text):
+                raise WriteRefused(
+                    "a SPARQL update: SELECT, ASK, CONSTRUCT and DESCRIBE run, nothing else"
+                ) from None
+            raise
 
     prepare = staticmethod(make_per_document)
 

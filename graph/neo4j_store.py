@@ -18,16 +18,20 @@ from collections.abc import Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any
 
-from neo4j import Driver, GraphDatabase, ManagedTransaction, Record
+from neo4j import Driver, GraphDatabase, ManagedTransaction, Record, RoutingControl
 from neo4j.exceptions import ClientError
 
 from graph import cypher_statements as cypher
 from graph.cypher_statements import Statement
 from graph.model import GraphBatch, Link, Node
 from graph.resolve import EventContext, PersonContext
-from graph.store import Prepared
+from graph.store import Prepared, WriteRefused
 from graph.vocab import LINK_TYPES, NODE_TYPES
 from graph.written import Written
+
+WRITE_IN_READ_MODE = "Neo.ClientError.Statement.AccessMode"
+"""The server's code for a statement that writes (data, schema, a procedure, an
+administration command) in a read transaction."""
 
 DEFAULT_SESSIONS = 2
 """Transactions that write a batch's documents at once when the server does not say how
@@ -120,6 +124,36 @@ class Neo4jStore:
 
     def query(self, text: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
         return [record.data() for record in self.run_cypher(text, params)]
+
+    def read_query(self, text: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+        """Run a user's Cypher query in a read transaction, where the server itself refuses
+        any write: CREATE, MERGE, SET, DELETE, schema and administration commands,
+        procedures that write, `CALL {…} IN TRANSACTIONS`.
+
+        Args:
+            text: the query, taking its values as `$parameters`.
+            params: the parameters' values.
+
+        Returns:
+            The rows as `query` gives them (each record's `data()`).
+
+        Raises:
+            WriteRefused: the query writes; the server ran none of it.
+            neo4j.exceptions.Neo4jError: any other error of the server's (a syntax error).
+
+        Example:
+            >>> store.read_query("MATCH (p:Person {name: $n}) RETURN p.id", {"n": "张三"})
+            [{'p.id': 'person/…'}]
+        """
+        try:
+            records, _, _ = self.driver.execute_query(
+                text, params or {}, database_=self.database, routing_=RoutingControl.READ
+            )
+        except ClientError as exc:
+            if exc.code == WRITE_IN_READ_MODE:
+                raise WriteRefused(f"Neo4j: {exc.message}") from None
+            raise
+        return [record.data() for record in records]
 
     @staticmethod
     def prepare(batch: GraphBatch) -> Prepared:

@@ -21,6 +21,10 @@ from graph.vocab import EVIDENCE_LINKS, LINK_TYPES, NODE_TYPES
 STORES = ("embedded", "neo4j")
 
 
+class WriteRefused(Exception):
+    """A query given to `read_query` would write, and the store refused to run it."""
+
+
 @dataclass
 class Prepared:
     """What a store's `prepare` made of some of a batch's items where the batch was
@@ -87,6 +91,11 @@ class GraphStore(Protocol):
 
     def query(self, text: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
         """Run a query in `query_language`; rows as dicts of plain Python values."""
+        ...
+
+    def read_query(self, text: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+        """Run a user's query as `query` does, in a way that cannot write: the store itself
+        refuses a query that would (raises WriteRefused), so no text is judged here."""
         ...
 
     def close(self) -> None: ...

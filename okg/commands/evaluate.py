@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 from typing import Annotated, Any
@@ -25,6 +24,7 @@ from evaluation import (
 from loaders.batch import expand_paths
 from okg.app import app
 from okg.commands.extract import records_of
+from okg.output import SummaryJson, print_object
 from okg.progress import report_unreadable, with_progress
 
 SHORT = {
@@ -107,9 +107,7 @@ def evaluate_command(
             show_default=False,
         ),
     ],
-    as_json: Annotated[
-        bool, typer.Option("--json", help="The figures as one JSON object, for programs.")
-    ] = False,
+    as_json: SummaryJson = False,
     diff: Annotated[
         bool,
         typer.Option(
@@ -156,7 +154,7 @@ def evaluate_command(
     )
     if as_json:
         figures = report.as_dict() | ({"diff": diffs} if diff else {})
-        print(json.dumps(figures, ensure_ascii=False, indent=1))
+        print_object(figures)
         return
     out = Console(markup=False, highlight=False)
     out.print(_documents_table(report))

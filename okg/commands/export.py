@@ -12,7 +12,6 @@ it as one JSON object on stdout, for programs.
 from __future__ import annotations
 
 import errno
-import json
 import shlex
 from datetime import date
 from enum import StrEnum
@@ -33,6 +32,7 @@ from graph.exports.view import write_view
 from graph.to_networkx import to_networkx
 from okg.app import app
 from okg.commands.graph import DataOption, StoreKind, StoreOption, UriOption, UserOption, connect
+from okg.output import SummaryJson, print_object
 from okg.progress import counting_bar, report_unreadable
 
 
@@ -72,10 +72,6 @@ PlaceOption = Annotated[
     typer.Option(help="Only facts reported from this place or a place within it (承德市)."),
 ]
 
-JsonOption = Annotated[
-    bool, typer.Option("--json", help="Say what was written as one JSON object on stdout.")
-]
-
 
 def _read(
     store: StoreKind, data: Path | None, uri: str | None, user: str | None, where: Slice
@@ -113,7 +109,7 @@ def export_command(
     data: DataOption = None,
     neo4j_uri: UriOption = None,
     neo4j_user: UserOption = None,
-    as_json: JsonOption = False,
+    as_json: SummaryJson = False,
 ) -> None:
     """Write the graph for another tool: GraphML (Gephi, Cytoscape, yEd, igraph, TinkerPop),
     GEXF (Gephi, with its timeline), Turtle or JSON-LD (any RDF store), Popolo JSON, or CSV
@@ -156,7 +152,7 @@ def view_command(
     data: DataOption = None,
     neo4j_uri: UriOption = None,
     neo4j_user: UserOption = None,
-    as_json: JsonOption = False,
+    as_json: SummaryJson = False,
 ) -> None:
     """Write one HTML page that shows the network of persons, bodies and events: click a node
     for its posts, events, a person's timeline and the sentences they were read from; search a
@@ -190,7 +186,7 @@ def _report(fmt: str, path: Path, counts: dict[str, int], as_json: bool) -> None
     """What was written: a line on stderr (`wrote g.graphml: 266 nodes, 267 edges`), or with
     --json one object on stdout."""
     if as_json:
-        print(json.dumps({"format": str(fmt), "path": str(path), "wrote": counts}))
+        print_object({"format": str(fmt), "path": str(path), "wrote": counts})
     else:
         _say(f"wrote {path}: " + ", ".join(f"{n:,} {what}" for what, n in counts.items()))
 

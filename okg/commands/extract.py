@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-import sys
 from collections.abc import Iterator
 from enum import StrEnum
 from functools import partial
@@ -21,6 +19,7 @@ from loaders.decode import LoadError
 from loaders.inputs import kind_of, read_file
 from loaders.origin import page_of
 from okg.app import app
+from okg.output import StreamJson, print_object
 from okg.progress import report_unreadable, with_progress
 
 
@@ -82,13 +81,16 @@ def extract(
         help="Text files, web pages (.html .htm .shtml .xhtml, or told by their content), "
         "PDFs, web archives (.warc, .warc.gz), or folders of these.",
     ),
-    format: Format = typer.Option(Format.table, "--format", "-f", help="jsonl for programs."),
+    format: Format = typer.Option(
+        Format.table, "--format", "-f", help="jsonl for programs, the same as --json."
+    ),
+    as_json: StreamJson = False,
 ) -> None:
     """Extract persons, posts, events and participations, each with its evidence.
 
     Example: [bold]okg extract seeds/*.txt --format jsonl > records.jsonl[/]
 
-    jsonl writes one record per document (eval/FORMAT.md, plus evidence:
+    jsonl (or --json) writes one record per document (eval/FORMAT.md, plus evidence:
     document, article, sentence and the sentence's span in the original text; and where
     the document came from: "url", a web page's address, "pages", where a PDF's pages
     start in the original text, "place_from" and "date_from", text or metadata). A web
@@ -108,8 +110,8 @@ def extract(
                 report_unreadable(err, source.path, error or "")
                 continue
             read += 1
-            if format is Format.jsonl:
-                sys.stdout.write(json.dumps(record.to_dict(), ensure_ascii=False) + "\n")
+            if as_json or format is Format.jsonl:
+                print_object(record.to_dict())
             else:
                 _table(record, console)
     if read == 0:

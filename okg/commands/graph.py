@@ -7,7 +7,6 @@ $NEO4J_PASSWORD only, so it never appears in a command line, a help text or an e
 
 from __future__ import annotations
 
-import json
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -23,6 +22,7 @@ from rich.table import Table
 from graph.ingest import IngestReport, ingest, pending_items
 from graph.store import GraphStore, open_store, summary
 from okg.app import app
+from okg.output import SummaryJson, print_object
 from okg.progress import counting_bar, report_unreadable
 
 
@@ -89,6 +89,20 @@ def _table(counts: dict[str, int]) -> Table:
 GRAPH_COUNTS = ["documents", "persons", "organizations", "posts", "events"]
 
 
+def _ingested(report: IngestReport, counts: dict[str, int]) -> dict[str, object]:
+    """`okg ingest --json`: what the run did, then the graph's counts as `okg stats` gives
+    them; the files that failed are on stderr, a line each, as without --json."""
+    return {
+        "loaded": len(report.loaded),
+        "already_there": len(report.skipped),
+        "failed": len(report.failures),
+        "links": report.links,
+        "facts": report.facts,
+        "seconds": round(report.write_seconds, 3),
+        "graph": counts,
+    }
+
+
 @app.command("ingest")
 def ingest_command(
     paths: Annotated[
@@ -101,6 +115,7 @@ def ingest_command(
     neo4j_user: UserOption = None,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Extraction processes.")] = 1,
     batch: Annotated[int, typer.Option(min=1, help="Documents per transaction.")] = 50,
+    as_json: SummaryJson = False,
 ) -> None:
     """Extract, resolve and load documents into the graph; documents already there are skipped.
 
@@ -137,15 +152,18 @@ def ingest_command(
             raise typer.Exit(2) from None
     for failure in report.failures:
         report_unreadable(console, failure.source, failure.reason)
-    speed = report.links / report.write_seconds if report.write_seconds else 0.0
-    graph_counts = ", ".join(f"{counts[k]:,} {k}" for k in GRAPH_COUNTS)
-    console.print(  # one line, however wide the terminal: `okg stats` gives the table
-        f"loaded {len(report.loaded)} documents ({len(report.skipped)} already there, "
-        f"{len(report.failures)} failed); wrote {report.links:,} links "
-        f"({report.facts:,} facts) in {report.write_seconds:.1f} s, {speed:,.0f} links/s; "
-        f"the graph: {graph_counts}",
-        soft_wrap=True,
-    )
+    if as_json:
+        print_object(_ingested(report, counts))
+    else:
+        speed = report.links / report.write_seconds if report.write_seconds else 0.0
+        graph_counts = ", ".join(f"{counts[k]:,} {k}" for k in GRAPH_COUNTS)
+        console.print(  # one line, however wide the terminal: `okg stats` gives the table
+            f"loaded {len(report.loaded)} documents ({len(report.skipped)} already there, "
+            f"{len(report.failures)} failed); wrote {report.links:,} links "
+            f"({report.facts:,} facts) in {report.write_seconds:.1f} s, {speed:,.0f} links/s; "
+            f"the graph: {graph_counts}",
+            soft_wrap=True,
+        )
     if report.failures and not report.loaded and not report.skipped:
         raise typer.Exit(1)
 
@@ -156,7 +174,7 @@ def stats_command(
     data: DataOption = None,
     neo4j_uri: UriOption = None,
     neo4j_user: UserOption = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Counts as one JSON object.")] = False,
+    as_json: SummaryJson = False,
 ) -> None:
     """Count documents, persons, bodies, posts, events and facts in the graph.
 
@@ -169,6 +187,6 @@ def stats_command(
     with connect(store, data, neo4j_uri, neo4j_user) as graph:
         counts = summary(graph)
     if as_json:
-        print(json.dumps(counts))
+        print_object(counts)
     else:
         Console().print(_table(counts))

@@ -5,7 +5,6 @@ programs."""
 
 from __future__ import annotations
 
-import json
 from itertools import chain
 from pathlib import Path
 
@@ -18,6 +17,7 @@ from loaders.batch import Loaded, expand_paths, load
 from loaders.decode import name_text
 from loaders.document import Article, Document
 from okg.app import app
+from okg.output import StreamJson, print_object
 from okg.progress import report_unreadable, shown, with_progress
 
 FIRST_WORDS = 16  # characters of an article's body shown
@@ -139,9 +139,7 @@ def articles(
         "PDFs, web archives (.warc, .warc.gz), or folders of these.",
         show_default=False,
     ),
-    as_json: bool = typer.Option(
-        False, "--json", help="JSON Lines: one object per article, for programs."
-    ),
+    as_json: StreamJson = False,
 ) -> None:
     """Split each file into articles: headline, place, date, first words, original span.
 
@@ -176,7 +174,7 @@ def articles(
         read += 1
         if as_json:
             for a in loaded.document.articles:
-                print(json.dumps(article_record(loaded, a), ensure_ascii=False))
+                print_object(article_record(loaded, a))
         else:
             _table(loaded, out)
     if read == 0:
