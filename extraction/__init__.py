@@ -21,4 +21,4 @@ def is_compiled() -> bool:
     return not pipeline.__file__.endswith(".py")
 
 
-__all__ = ["extract_document", "extract_file", "is_compiled"]
+__all__ = ["DocumentRecord", "extract_document", "extract_file", "is_compiled"]

@@ -7,4 +7,31 @@ driver and its transactions) with cypher_statements (what it sends, made without
 to_networkx · ingest (files → records → batches → a store), with its parts: sources (files
 to items), record_json, item_batch (one document resolved), workers (the extraction
 processes), batching, report.
+
+The package offers the stores and what they hold. `graph.ingest.ingest` and
+`graph.to_networkx.to_networkx` are imported from their modules: a function of a module's
+own name, put on the package, would hide the module (`import graph.ingest as m` would give
+the function).
 """
+
+from graph.embedded import EmbeddedStore
+from graph.model import GraphBatch, Link, Node
+from graph.neo4j_store import Neo4jStore
+from graph.report import IngestReport
+from graph.resolve import resolve_document
+from graph.store import STORES, GraphStore, WriteRefused, open_store, summary
+
+__all__ = [
+    "STORES",
+    "EmbeddedStore",
+    "GraphBatch",
+    "GraphStore",
+    "IngestReport",
+    "Link",
+    "Neo4jStore",
+    "Node",
+    "WriteRefused",
+    "open_store",
+    "resolve_document",
+    "summary",
+]

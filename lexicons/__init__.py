@@ -18,6 +18,18 @@ from dataclasses import dataclass, fields
 from functools import cache
 from pathlib import Path
 
+__all__ = [
+    "Place",
+    "TableError",
+    "alternation",
+    "column",
+    "lines",
+    "parse_table",
+    "places",
+    "table",
+    "words",
+]
+
 HERE = Path(__file__).resolve().parent
 
 

@@ -413,7 +413,7 @@ def test_neo4j_csv_headers_follow_the_import_format_and_hold_every_node_and_link
     assert loaded.arguments()[0] == "--array-delimiter=;" and not loaded.multiline
 
 
-def _harness_classpath() -> str:
+def harness_classpath() -> str:
     """The classpath of the Neo4j jars that scripts/neo4j-test-server resolved with Maven."""
     cache = Path(os.environ.get("NEO4J_TEST_CACHE_DIR") or Path.home() / ".m2" / "okg-neo4j-test")
     for path in sorted(cache.glob("*/classpath"), key=lambda p: p.stat().st_mtime, reverse=True):
@@ -430,7 +430,7 @@ def test_neo4j_admin_imports_the_csv_files(seeds, tmp_path):
     loaded = write_neo4j_csv(graph, tmp_path / "csv")
     java = os.environ.get("NEO4J_TEST_JAVA") or shutil.which("java")
     assert java, "no java: apt-get install openjdk-17-jdk-headless (scripts/test does)"
-    command = [java, "-Xmx512m", "-cp", _harness_classpath(), "org.neo4j.cli.AdminTool"]
+    command = [java, "-Xmx512m", "-cp", harness_classpath(), "org.neo4j.cli.AdminTool"]
     command += ["database", "import", "full", "neo4j", *loaded.arguments()]
     (tmp_path / "home").mkdir()
     env = os.environ | {"NEO4J_HOME": str(tmp_path / "home")}

@@ -43,7 +43,7 @@ from graph.exports.neo4j_csv import CsvImport, write_neo4j_csv
 from graph.exports.rdf import write_turtle
 from graph.ingest import IngestReport, ingest, pending_items
 from graph.to_networkx import to_networkx
-from tests.test_exports_formats import _harness_classpath
+from tests.test_exports_formats import harness_classpath
 
 FORBIDDEN_IN_XML = "\x00\x01\x1f\ufffe\uffff"
 
@@ -172,7 +172,7 @@ def test_neo4j_admin_imports_lists_that_hold_the_usual_delimiter(tmp_path: Path)
     loaded = write_neo4j_csv(graph, tmp_path / "csv")
     java = os.environ.get("NEO4J_TEST_JAVA") or shutil.which("java")
     assert java, "no java: apt-get install openjdk-17-jdk-headless (scripts/test does)"
-    command = [java, "-Xmx512m", "-cp", _harness_classpath(), "org.neo4j.cli.AdminTool"]
+    command = [java, "-Xmx512m", "-cp", harness_classpath(), "org.neo4j.cli.AdminTool"]
     command += ["database", "import", "full", "neo4j", *loaded.arguments()]
     command += ["--report-file", str(tmp_path / "import.report")]
     (tmp_path / "home").mkdir()

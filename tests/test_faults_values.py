@@ -14,7 +14,7 @@ from extraction.records import DocumentRecord, Evidence, Organization, Person, P
 from graph.cypher_statements import MAX_INDEXED_BYTES
 from graph.ingest import IngestReport, ingest, pending_items
 from graph.store import summary
-from tests.test_graph_stores import Opener, _opened, opener  # noqa: F401  (the store under test)
+from tests.test_graph_stores import Opener, opener  # noqa: F401  (the store under test)
 
 SENTENCE = "县委召开常委会会议，县长出席。"
 LONG = "张" * (MAX_INDEXED_BYTES // 3 + 100)  # 3 bytes a character in UTF-8
@@ -44,7 +44,7 @@ def test_an_overlong_value_leaves_out_its_document_alone_in_both_stores(
     path = tmp_path / "records.jsonl"
     lines = [json.dumps(r.to_dict(), ensure_ascii=False) + "\n" for r in records]
     path.write_text("".join(lines), encoding="utf-8")
-    with _opened(opener) as store:
+    with opener() as store:
         report = IngestReport()
         ingest(pending_items([path], store, report), store, report, batch_size=50)
         assert report.loaded == ["first", "second"]

@@ -6,4 +6,26 @@ GEXF for Gephi's timeline (`gexf`), Turtle and JSON-LD (`rdf`), Popolo JSON (`po
 files for `neo4j-admin database import` (`neo4j_csv`) and a self-contained HTML view
 (`view`). `network` holds what they share: the slice by date and place, readable labels, and
 the projections.
+`popolo.popolo` (the document, not written) is imported from its module, whose name it has.
 """
+
+from graph.exports.gexf import write_gexf
+from graph.exports.graphml import write_graphml
+from graph.exports.neo4j_csv import CsvImport, write_neo4j_csv
+from graph.exports.network import Slice, select
+from graph.exports.popolo import write_popolo
+from graph.exports.rdf import write_jsonld, write_turtle
+from graph.exports.view import write_view
+
+__all__ = [
+    "CsvImport",
+    "Slice",
+    "select",
+    "write_gexf",
+    "write_graphml",
+    "write_jsonld",
+    "write_neo4j_csv",
+    "write_popolo",
+    "write_turtle",
+    "write_view",
+]

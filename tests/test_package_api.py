@@ -1,0 +1,82 @@
+"""Each package says what it offers (`__all__`), and no module imports another's private
+names: what a package offers can change inside it without breaking its users."""
+
+from __future__ import annotations
+
+import ast
+import importlib
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+PACKAGES = [
+    "evaluation",
+    "extraction",
+    "graph",
+    "graph.exports",
+    "lexicons",
+    "loaders",
+    "okg",
+    "queries",
+]
+SOURCE_FOLDERS = [*{p.split(".")[0] for p in PACKAGES}, "tests", "benchmarks", "scripts"]
+# Imports of another module's private name that the code's owners are still to remove, each
+# with its reason. An entry that no longer occurs fails the test, so the list only shrinks.
+STILL_TO_REMOVE: set[tuple[str, str]] = {
+    ("extraction/titles.py", "extraction.orgs._leading_place"),  # extraction's owner, issue 24
+}
+
+
+@pytest.mark.parametrize("name", PACKAGES)
+def test_every_name_a_package_offers_is_there(name: str) -> None:
+    package = importlib.import_module(name)
+    offered = package.__all__
+    assert len(set(offered)) == len(offered), f"{name}.__all__ repeats a name"
+    for attribute in offered:
+        value = getattr(package, attribute)  # AttributeError: offered, not there
+        # a function named like a module of the package would hide that module
+        assert not isinstance(value, ModuleType), f"{name}.{attribute} is a module"
+    star: dict[str, object] = {}
+    exec(f"from {name} import *", star)  # noqa: S102  (what `import *` gives is __all__)
+    assert set(star) - {"__builtins__"} == set(offered)
+
+
+def private_imports(path: Path) -> set[str]:
+    """The private names (`_x`, not dunders) that the module at `path` imports from another
+    module: `from a import _x`, `from a._b import x`, `import a._b`."""
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom):
+            module = "." * node.level + (node.module or "")
+            names = [f"{module}.{alias.name}" for alias in node.names]
+        elif isinstance(node, ast.Import):
+            names = [alias.name for alias in node.names]
+        else:
+            continue
+        found |= {n for n in names if any(_private(part) for part in n.split("."))}
+    return found
+
+
+def _private(part: str) -> bool:
+    return part.startswith("_") and not part.startswith("__")
+
+
+def test_no_module_imports_another_modules_private_names() -> None:
+    found = {
+        (str(path.relative_to(ROOT)), name)
+        for folder in SOURCE_FOLDERS
+        for path in sorted((ROOT / folder).rglob("*.py"))
+        for name in private_imports(path)
+    }
+    assert found - STILL_TO_REMOVE == set(), "private names imported: make them public"
+    assert found >= STILL_TO_REMOVE, "no longer imported: remove from STILL_TO_REMOVE"
+
+
+def test_the_scan_sees_each_form_of_private_import(tmp_path: Path) -> None:
+    module = tmp_path / "m.py"
+    module.write_text(
+        "import os, a._b\nfrom c import d, _e\nfrom ._f import g\nfrom h import __version__\n"
+    )
+    assert private_imports(module) == {"a._b", "c._e", "._f.g"}
