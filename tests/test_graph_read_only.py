@@ -11,7 +11,6 @@ from neo4j.exceptions import CypherSyntaxError
 from graph.store import GraphStore, WriteRefused
 from tests.test_graph_stores import (  # noqa: F401  (opener, seed_records: fixtures)
     Opener,
-    _opened,
     opener,
     run,
     seed_records,
@@ -58,7 +57,7 @@ def _everything(store: GraphStore) -> tuple[dict, int]:
 
 def test_a_store_refuses_every_write_and_the_graph_is_unchanged(opener: Opener, seed_records):  # noqa: F811
     run(opener, [seed_records])
-    with _opened(opener) as store:
+    with opener() as store:
         before = _everything(store)
         writes = SPARQL_WRITES if store.query_language == "sparql" else CYPHER_WRITES
         for text in writes:
@@ -70,14 +69,14 @@ def test_a_store_refuses_every_write_and_the_graph_is_unchanged(opener: Opener, 
 
 def test_a_store_answers_a_read_as_query_does(opener: Opener, seed_records):  # noqa: F811
     run(opener, [seed_records])
-    with _opened(opener) as store:
+    with opener() as store:
         text = READS[store.query_language]
         rows = store.read_query(text)
         assert rows == store.query(text) and len(rows) > 40
 
 
 def test_a_query_that_is_wrong_is_an_error_not_a_refusal(opener: Opener):  # noqa: F811
-    with _opened(opener) as store:
+    with opener() as store:
         if store.query_language == "sparql":
             for text in ("SELEC ?x WHERE { ?x ?p ?o }", "", "PREFIX ex: <urn:ex#>"):
                 with pytest.raises(SyntaxError):
