@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache, cached_property, lru_cache
+from functools import cache, lru_cache
 
 import lexicons
 from lexicons import Place
@@ -41,26 +41,26 @@ LOCAL_BODY = re.compile(
 )
 
 
+def _name(place: Place | None) -> str | None:
+    return place.name if place else None
+
+
 @dataclass(frozen=True)
 class PlaceContext:
     """The places that 省/市/县 stand for in one article.
 
     Bodies are canonicalised in a context thousands of times per page, through a cache
     keyed by it: so a context is made once per place (`of`), which lets the cache compare
-    keys by identity, and hashed once (a dataclass hashes its fields, three dataclasses of
-    five fields, anew in Python at each call)."""
+    keys by identity, and hashed by its places' names (a dataclass would hash its fields,
+    three dataclasses of five fields, anew in Python at each call; a str keeps its hash)."""
 
     province: Place | None = None
     city: Place | None = None
     county: Place | None = None
     town: Place | None = None  # a town or township, named by a body of the story only
 
-    @cached_property
-    def _hash(self) -> int:
-        return hash((self.province, self.city, self.county, self.town))
-
     def __hash__(self) -> int:
-        return self._hash
+        return hash((_name(self.province), _name(self.city), _name(self.county), _name(self.town)))
 
     @classmethod
     @cache

@@ -24,7 +24,7 @@ ROLES = ("chair", "attend", "speak", "observe", "accompany", "lead")
 EVENT_TYPES = ("meeting", "visit", "activity")
 
 
-@dataclass(frozen=True)
+@dataclass(unsafe_hash=True)  # never changed; not frozen: see extraction/events.py EventMention
 class Evidence:
     """Where a fact was read: offsets are characters of the original decoded text."""
 

@@ -27,11 +27,12 @@ HALF_TO_FULL = {",": "，", ";": "；", ":": "：", "(": "（", ")": "）", "!":
 # A half-width mark with a Chinese character on either side (not `1,000` or `a:b`).
 _ANY_HALF_MARK = re.compile(r"[,;:!?()]")
 _HALF_MARK = re.compile(rf"(?<=[{_CJK}“”])[,;:!?()]|[,;:!?()](?=[{_CJK}“”])")
-# Inserted pinyin: Latin letters with tone marks in brackets right after a character.
+# Inserted pinyin: Latin letters with tone marks in brackets right after a character (which
+# `_pinyin` checks: a pattern that opens with a bracket is searched for that bracket alone,
+# one that opens with a lookbehind is tried at every character of the page).
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ"
-PINYIN = re.compile(
-    rf"(?<=[{_CJK}])[(（][a-z{_TONED}]{{0,7}}[{_TONED}][a-z{_TONED}]{{0,5}}\s*[)）]"
-)
+PINYIN = re.compile(rf"[(（][a-z{_TONED}]{{0,7}}[{_TONED}][a-z{_TONED}]{{0,5}}\s*[)）]")
+_CJK_CHAR = re.compile(f"[{_CJK}]")
 # A comma doubled by a mirror site (`歐陽小民,、張三`, `會見,,`): the mark that follows stands
 DOUBLED_MARK = re.compile(r"[,，](?=[,，、。；;：！？])")
 _HAN = re.compile("[\u4e00-\u9fff]")
@@ -83,11 +84,16 @@ def _traditional() -> re.Pattern[str]:
     return re.compile("[" + "".join(map(chr, sorted(_t2s()))) + "]")
 
 
+def _pinyin(text: str) -> list[re.Match[str]]:
+    """Pinyin in brackets right after a Chinese character (`會(huì)議`)."""
+    return [m for m in PINYIN.finditer(text) if m.start() and _CJK_CHAR.match(text, m.start() - 1)]
+
+
 def normalise(mapped: MappedText) -> MappedText:
     """The text with pinyin insertions deleted, half-width marks made full-width between
     Chinese characters, and traditional script simplified; offsets still map each
     character to the original."""
-    noise = [*PINYIN.finditer(mapped.text), *DOUBLED_MARK.finditer(mapped.text)]
+    noise = [*_pinyin(mapped.text), *DOUBLED_MARK.finditer(mapped.text)]
     mapped = mapped.delete(m.span() for m in noise)
     text = mapped.text
     if _ANY_HALF_MARK.search(text):  # most PDF text has none: skip the slower pattern
