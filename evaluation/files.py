@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+__all__ = ["GoldError", "is_record_file", "load_gold", "read_records"]
+
 RECORD_SUFFIXES = (".jsonl", ".json")
 FACTS = ("persons", "positions", "events", "participations")  # a record's lists of objects
 

@@ -17,6 +17,8 @@ from importlib.resources import files
 
 from lexicons import parse_table
 
+__all__ = ["event_similarity", "norm", "norm_event", "norm_org"]
+
 _SPACE = re.compile(r"\s+")
 
 

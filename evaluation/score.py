@@ -17,6 +17,8 @@ from typing import Any
 
 from evaluation.normalise import event_similarity, norm, norm_event, norm_org
 
+__all__ = ["METRICS", "Counts", "Report", "Scores", "diff_document", "evaluate", "score_document"]
+
 Row = Mapping[str, Any]
 
 ROLES = frozenset({"chair", "attend", "speak", "observe", "accompany", "lead"})

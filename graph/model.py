@@ -14,6 +14,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TypeVar
 
+__all__ = ["GraphBatch", "Link", "Node", "Scalar", "combine", "content_id"]
+
 Scalar = str | int | None
 
 

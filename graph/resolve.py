@@ -29,6 +29,15 @@ from graph import names
 from graph.model import GraphBatch, Link, Node, content_id
 from loaders.origin import page_of
 
+__all__ = [
+    "EventContext",
+    "PersonContext",
+    "event_decisions",
+    "person_decisions",
+    "post_label",
+    "resolve_document",
+]
+
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 

@@ -19,6 +19,8 @@ from loaders.document import Document
 from loaders.files import is_input
 from loaders.inputs import read_file
 
+__all__ = ["Loaded", "Source", "expand_paths", "iter_documents", "load"]
+
 FOLDER_WITHOUT_INPUTS = "folder has no .txt, .html, .pdf or .warc files"
 
 

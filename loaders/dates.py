@@ -12,6 +12,17 @@ from typing import NamedTuple
 
 import cn2an
 
+__all__ = [
+    "UNDATED",
+    "DateMention",
+    "complete",
+    "document_year",
+    "find_dates",
+    "iter_dates",
+    "publication_date",
+    "relative_day",
+]
+
 _NUM = r"[0-9０-９]{1,4}|[〇零一二三四五六七八九十两]{1,5}"
 DATE = re.compile(  # the lookahead lets the scan skip to numerals (8x faster)
     rf"(?=[0-9０-９〇零一二三四五六七八九十两])"

@@ -14,6 +14,17 @@ from pathlib import Path
 
 from charset_normalizer import from_bytes
 
+__all__ = [
+    "MAX_BYTES",
+    "Decoded",
+    "LoadError",
+    "decode_bytes",
+    "encoding_of",
+    "name_text",
+    "os_reason",
+    "read_text",
+]
+
 MAX_BYTES = 64 * 1024 * 1024
 """Files above this are refused rather than read whole: split them into pages first."""
 

@@ -30,6 +30,8 @@ from loaders.mapped import MappedText
 from loaders.origin import Origin
 from loaders.places import PlaceMention, dominant_among, dominant_city, gazetteer
 
+__all__ = ["MAX_SENTENCE", "Article", "Document", "Sentence", "build_document", "load_document"]
+
 SENTENCE = re.compile(r"[^。！？!?；\n]+(?:[。！？!?；]+[”’」』）)]*)?")
 MAX_SENTENCE = 1000
 """Characters. A run without a sentence end longer than this (a table, a page whose stops

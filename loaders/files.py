@@ -22,6 +22,8 @@ from pathlib import Path
 
 from loaders.decode import name_text
 
+__all__ = ["SUFFIXES", "document_name", "is_input", "suffix_of"]
+
 SUFFIXES = {
     ".txt": "text",
     ".html": "html",

@@ -23,6 +23,8 @@ from trafilatura.settings import Document as TrafilaturaDocument
 
 from loaders.decode import Decoded, LoadError, decode_bytes
 
+__all__ = ["Page", "looks_like_html", "read_page"]
+
 HTML_START = re.compile(
     rb"^(?:\xef\xbb\xbf)?\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head)\b", re.I | re.S
 )

@@ -22,6 +22,8 @@ from loaders.origin import Origin
 from loaders.pdf import looks_like_pdf, read_pdf
 from loaders.warc import WarcPage, iter_pages, looks_like_warc, read_page_at
 
+__all__ = ["Read", "kind_of", "load_source", "load_warc_page", "read_file", "warc_entries"]
+
 
 class Read(NamedTuple):
     """One document of a file, or why a file (or a page of an archive) gave none."""

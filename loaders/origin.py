@@ -14,6 +14,8 @@ from datetime import date
 from lexicons import Place
 from loaders.places import gazetteer
 
+__all__ = ["Origin", "page_of"]
+
 ISO_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 SITE_WORDS = re.compile(r"(人民政府|政府|委员会|党委|日报|晚报|新闻网|网)")
 """What follows the place in a site's name (许昌市人民政府, 长葛市政府网): the place is what

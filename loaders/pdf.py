@@ -26,6 +26,8 @@ import pypdfium2
 
 from loaders.decode import LoadError
 
+__all__ = ["PdfText", "looks_like_pdf", "read_pdf"]
+
 PDF_START = b"%PDF-"
 PDFIUM_SAYS = re.compile(r"PDFium: ([^)]*)")
 IDEOGRAPH = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")

@@ -20,6 +20,8 @@ from loaders.files import document_name
 from loaders.inputs import kind_of, load_source
 from loaders.mapped import MappedText
 
+__all__ = ["SAMPLE_BYTES", "iter_parts"]
+
 PART_CHARS = 2_000_000
 """Characters per part: a few hundred pages, a few tens of MB of memory to process."""
 BLOCK_BYTES = 1 << 20

@@ -18,6 +18,8 @@ from warcio.exceptions import ArchiveLoadFailed
 
 from loaders.decode import MAX_BYTES, LoadError
 
+__all__ = ["WarcPage", "iter_pages", "looks_like_warc", "read_page_at"]
+
 WARC_START = (b"WARC/1.", b"\x1f\x8b")  # a plain archive, or a gzip file (told apart on reading)
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 

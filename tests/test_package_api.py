@@ -74,6 +74,39 @@ def test_no_module_imports_another_modules_private_names() -> None:
     assert found >= STILL_TO_REMOVE, "no longer imported: remove from STILL_TO_REMOVE"
 
 
+def offers(path: Path) -> set[str] | None:
+    """The names a module's literal `__all__` lists, None for a module without one."""
+    for node in ast.parse(path.read_text(encoding="utf-8")).body:
+        targets = node.targets if isinstance(node, ast.Assign) else [getattr(node, "target", None)]
+        if any(isinstance(t, ast.Name) and t.id == "__all__" for t in targets):
+            return set(ast.literal_eval(node.value))  # type: ignore[attr-defined]
+    return None
+
+
+def test_what_a_module_imports_from_another_is_what_that_one_offers() -> None:
+    """A module with `__all__` says what the others may import from it; a name not there is
+    the module's own business (a tuning constant, a helper) and may change unannounced."""
+    sources = {
+        ".".join(path.relative_to(ROOT).with_suffix("").parts).removesuffix(".__init__"): path
+        for folder in SOURCE_FOLDERS
+        for path in sorted((ROOT / folder).rglob("*.py"))
+    }
+    offered = {module: offers(path) for module, path in sources.items()}
+    outside = set()
+    for module, path in sources.items():
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.module != module:
+                names = offered.get(node.module or "")
+                outside |= {
+                    f"{path.relative_to(ROOT)}: {node.module}.{alias.name}"
+                    for alias in node.names
+                    if names is not None
+                    and alias.name not in names
+                    and f"{node.module}.{alias.name}" not in sources  # a submodule
+                }
+    assert not outside, "imported but not offered (add to __all__ or keep it inside)"
+
+
 def test_the_scan_sees_each_form_of_private_import(tmp_path: Path) -> None:
     module = tmp_path / "m.py"
     module.write_text(

@@ -38,6 +38,8 @@ from graph.exports.network import (
 )
 from graph.exports.xml_text import xml_safe
 
+__all__ = ["graphml_graph", "write_graphml"]
+
 PROJECTIONS = ("network", "comeet")
 """network: persons, bodies, posts, events and their links; comeet: persons who meet."""
 

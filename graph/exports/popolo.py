@@ -29,6 +29,8 @@ from graph.exports.network import evidence_of, held_from_to, label, post_body
 from graph.vocab import iri
 from lexicons import parse_table
 
+__all__ = ["classification", "popolo", "write_popolo"]
+
 _CLASSES = "popolo_classes.tsv"
 
 

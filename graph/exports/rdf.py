@@ -49,6 +49,8 @@ from graph.vocab import (
     iri,
 )
 
+__all__ = ["ontology", "write_jsonld", "write_turtle"]
+
 EXPORT_PREFIXES = (
     PUBLISHED_PREFIXES
     | {t.prefix: f"{ID_BASE}{t.prefix}/" for t in NODE_TYPES.values()}

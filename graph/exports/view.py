@@ -43,6 +43,8 @@ from graph.exports.network import (
 )
 from graph.names import jurisdiction
 
+__all__ = ["view_data", "write_view"]
+
 VIEW_KINDS = {"Person": "person", "Organization": "body", "Event": "event"}
 """The node kinds drawn, and their names in the page."""
 
