@@ -127,12 +127,34 @@ def open_store(
     neo4j_uri: str | None = None,
     neo4j_user: str | None = None,
 ) -> GraphStore:
-    """The embedded store in `data` (default $OKG_DATA or ./data/okg), or Neo4j at
-    `neo4j_uri` (default $NEO4J_URI) as `neo4j_user` ($NEO4J_USER, else neo4j), with the
-    password from $NEO4J_PASSWORD only, so that it never shows in a command line; a write
-    that Neo4j does not answer is tried again for $OKG_NEO4J_RETRY seconds (default 30), and
-    $OKG_NEO4J_SESSIONS transactions write a batch's documents at once (default: one per
-    processor of the server, graph/neo4j_store.py)."""
+    """The store the command line names, configured from the environment where an argument
+    is not given. Neo4j's password is read from $NEO4J_PASSWORD only, so that it never
+    shows in a command line.
+
+    Args:
+        kind: "embedded" (pyoxigraph, on disk) or "neo4j" (a server), one of STORES.
+        data: the embedded store's folder, made if missing; default $OKG_DATA, else
+            ./data/okg.
+        neo4j_uri: the server; default $NEO4J_URI.
+        neo4j_user: default $NEO4J_USER, else neo4j. A write that Neo4j does not answer is
+            tried again for $OKG_NEO4J_RETRY seconds (default 30), and $OKG_NEO4J_SESSIONS
+            transactions write a batch's documents at once (default: one per processor of
+            the server, graph/neo4j_store.py).
+
+    Returns:
+        An open EmbeddedStore or Neo4jStore; close it, or use it in a `with` block.
+
+    Raises:
+        ValueError: an unknown `kind`, or Neo4j without a URI.
+        OSError: the embedded store's folder is held by another process.
+        neo4j.exceptions.Neo4jError, neo4j.exceptions.DriverError: the server refuses the
+            user or cannot be reached.
+
+    Example:
+        >>> with open_store("embedded", Path("data/okg")) as store:
+        ...     summary(store)["persons"]
+        2
+    """
     if kind == "embedded":
         from graph.embedded import EmbeddedStore
 

@@ -75,7 +75,7 @@ class TableError(ValueError):
 
 
 def parse_table(text: str, columns: Sequence[str], source: str) -> tuple[tuple[str, ...], ...]:
-    """The rows of a tab-separated table's `text`, each with the fields of `columns` in that
+    r"""The rows of a tab-separated table's `text`, each with the fields of `columns` in that
     order. The first line that is not blank or a `#` comment is the header; a row shorter
     than the header has empty fields at its end. `source` names the table in errors.
 

@@ -224,8 +224,31 @@ def _known(from_text: _T | None, from_origin: _T | None) -> tuple[_T | None, str
 def build_document(
     doc_id: str, path: str, original: str, encoding: str = "utf-8", origin: Origin | None = None
 ) -> Document:
-    """`origin`: what the source says of itself (a web page's date and site), which gives
-    the home place and the issue date where the text names none."""
+    r"""The document of a text already decoded: cleaned, cut into articles and sentences,
+    each article placed and dated, since a local paper leaves its city and day implicit.
+
+    Args:
+        doc_id: the document's name in records and the graph (`document_name` of a file).
+        path: where the text came from, kept in the record as given.
+        original: the decoded text; evidence offsets map back into it.
+        encoding: the encoding it was decoded from.
+        origin: what the source says of itself (a web page's date and site), which gives
+            the home place and the issue date where the text names none.
+
+    Returns:
+        The Document: the clean text with its map to `original`, the page's home place
+        and issue date, and its articles (kind, headline, place, date, sentences). Any
+        text gives one; an empty text, one without articles.
+
+    Example:
+        >>> doc = build_document(
+        ...     "2023-03-17", "xuchang/2023-03-17.txt",
+        ...     "许昌日报\n2023年3月17日 星期五\n\n市委常委会召开会议\n"
+        ...     "本报讯 3月16日，市委书记张三主持召开市委常委会会议。\n",
+        ... )
+        >>> doc.date, [(a.headline, a.place.name, a.date) for a in doc.articles]
+        (datetime.date(2023, 3, 17), [('市委常委会召开会议', '许昌市', datetime.date(2023, 3, 16))])
+    """
     gazetteer().forget()  # place answers are kept per document
     origin = origin or Origin()
     mapped = clean(original)
@@ -271,9 +294,25 @@ def build_document(
 
 
 def load_document(path: Path, name: str | None = None) -> Document:
-    """Read, decode, clean and split one text file into the document `name` (by default
-    `document_name(path)`: its stem, unless another file of its folder shares it); raises
-    loaders.decode.LoadError."""
+    """Read, decode, clean and split one text file (build_document, after read_text).
+
+    Args:
+        path: a text file in any encoding that read_text detects.
+        name: the document's name; by default `document_name(path)`: its stem, unless
+            another file of its folder shares it.
+
+    Returns:
+        The Document, its `path` the file's and its `encoding` the one detected.
+
+    Raises:
+        LoadError: the file cannot be read, is binary, or is larger than MAX_BYTES
+            (loaders.stream.iter_parts reads a large file in parts).
+
+    Example:
+        >>> doc = load_document(Path("xuchang/2023-03-17.txt"))
+        >>> doc.doc_id, doc.encoding, len(doc.articles)
+        ('2023-03-17', 'utf-8', 1)
+    """
     decoded = read_text(path)
     where = name_text(str(path))  # text UTF-8 can hold
     return build_document(name or document_name(path), where, decoded.text, decoded.encoding)
