@@ -180,7 +180,7 @@ def trim_to_body(text: str) -> str:
 
 
 @lru_cache(maxsize=8192)  # bodies recur from sentence to sentence and page to page
-def _leading_place(text: str) -> tuple[Place | None, int, int]:
+def leading_place(text: str) -> tuple[Place | None, int, int]:
     """The most specific place in the chain of places that opens `text`, and its span."""
     g = gazetteer()
     place, start, end = None, 0, 0
@@ -225,7 +225,7 @@ def canonical_org(raw: str, ctx: PlaceContext) -> str:
     if LONG_FORM.search(text):  # most bodies are written short already
         for pattern, repl in SHORT_FORMS:
             text = pattern.sub(repl, text)
-    place, start, end = _leading_place(text)
+    place, start, end = leading_place(text)
     if place is not None:
         rest = text[end:]
         written = text[start:end]
@@ -249,7 +249,7 @@ def canonical_org(raw: str, ctx: PlaceContext) -> str:
 
 def place_of(org: str) -> str | None:
     """The jurisdiction a canonical body name opens with (承德市人大常委会 → 承德市)."""
-    place, _, _ = _leading_place(org)
+    place, _, _ = leading_place(org)
     return place.name if place else None
 
 

@@ -56,7 +56,69 @@ def _headline_event(
     return None
 
 
+class Story:
+    """Where an article's story is as its sentences go by: its current event, the one a
+    role cue refers to when its sentence names none (`张三出席并讲话`), whose organizer a
+    body written short stands for (`主席团`), and whose session a sitting named alone is
+    of (`闭幕大会`). The story starts at its headline's event; it moves on to a meeting its
+    sentence dates, at most one per sentence, and to a sitting of its current session."""
+
+    def __init__(self, headline_event: Event | None) -> None:
+        self.current = headline_event
+        self.moved = False  # in the sentence being read
+
+    def next_sentence(self) -> None:
+        self.moved = False
+
+    def reports(self, event: Event, mention: EventMention, text: str) -> None:
+        """The sentence `text` reports `event`, named by `mention`: the story's first event,
+        a meeting the sentence dates before naming it, or a sitting of its session."""
+        if self.current is None or (
+            not self.moved
+            and mention.type != "activity"
+            and not mention.background
+            and any(iter_dates(text[: mention.start]))
+        ):
+            self.current, self.moved = event, True
+        elif sitting_of_session(self.current.name, event.name):
+            self.current = event  # X会议举行第二次全体会议: the story is the sitting's
+
+    def session_of_sitting(self, sitting: str) -> str | None:
+        """The session a sitting named alone belongs to: the story's current meeting, if it
+        is a session or already that sitting of one."""
+        current = self.current
+        if current is None:
+            return None
+        if current.name.endswith(sitting) and is_session(current.name[: -len(sitting)]):
+            return current.name[: -len(sitting)]
+        return current.name if is_session(current.name) else None
+
+
 def extract_document(doc: Document) -> DocumentRecord:
+    r"""The facts one document reports, read from its articles (not from a table of contents
+    or a colophon): persons, bodies, posts held, events and who took part, each with the
+    sentences it was read from.
+
+    Args:
+        doc: a document as `loaders.build_document` or `loaders.load_document` gives it.
+
+    Returns:
+        Its DocumentRecord (`to_dict()` is the record of FORMAT.md); a document that
+        reports nothing gives a record without facts.
+
+    Example:
+        >>> from loaders.document import build_document
+        >>> doc = build_document(
+        ...     "2023-03-17", "xuchang/2023-03-17.txt",
+        ...     "许昌日报\n2023年3月17日 星期五\n\n市委常委会召开会议\n"
+        ...     "本报讯 3月16日，市委书记张三主持召开市委常委会会议。\n",
+        ... )
+        >>> record = extract_document(doc)
+        >>> [(p.person, p.title, p.org) for p in record.positions]
+        [('张三', '书记', '许昌市委')]
+        >>> [(e.name, e.type, e.date) for e in record.events]
+        [('许昌市委常委会会议', 'meeting', '2023-03-16')]
+    """
     c = Collector(doc)
     articles = [a for a in doc.articles if a.kind == "article"]
     # facts are read without the layout's spaces, each sentence and headline squeezed once
@@ -83,11 +145,11 @@ def extract_document(doc: Document) -> DocumentRecord:
         ctx = contexts[article.index]
         headline = headlines[article.index]
         events_of = {s.index: find_events(squeezed[s.index], ctx, known) for s in article.sentences}
-        current = _headline_event(c, article, doc.year, squeezed, headline, events_of)
+        story = Story(_headline_event(c, article, doc.year, squeezed, headline, events_of))
         for sentence in article.sentences:
             text = squeezed[sentence.index]
             mentions = mentions_of[sentence.index]
-            story_body = current.organizer if current else None
+            story_body = story.current.organizer if story.current else None
             chains = read_chains(text, ctx, story_body)
             mentioned = events_of[sentence.index]
             if not (mentions or chains or mentioned):
@@ -108,24 +170,19 @@ def extract_document(doc: Document) -> DocumentRecord:
                 add_positions(c, notice.chain, ev, notice.status)
             in_headline = text in headline
             here: list[tuple[EventMention, Event | None]] = []
-            moved = False  # the story moves to at most one new meeting per sentence
+            story.next_sentence()
             for mention in mentioned:
                 if mention.sitting:  # 闭幕大会开始: a sitting of the story's session
-                    session = _session_of_sitting(current, mention.name)
+                    session = story.session_of_sitting(mention.name)
                     if session is None:
                         continue
                     mention = replace(mention, name=session + mention.name)
                 event = None
                 if mention.reported or in_headline or mention.visitor:
                     # the story's day: its first event, its headline's, one held 随后 or 会后
-                    first = current is None or in_headline or SAME_DAY.match(text) is not None
+                    first = story.current is None or in_headline or SAME_DAY.match(text) is not None
                     event = c.add_event(mention, text, article, doc.year, ev, first)
-                    dated_here = not moved and any(iter_dates(text[: mention.start]))
-                    moves_on = dated_here and mention.type != "activity" and not mention.background
-                    if current is None or moves_on:
-                        current, moved = event, True  # the story moves on to a dated meeting
-                    elif sitting_of_session(current.name, event.name):
-                        current = event  # X会议举行第二次全体会议: the story is the sitting's
+                    story.reports(event, mention, text)
                     if mention.visitor:
                         c.take_part(mention.visitor, event, {mention.visitor_role}, ev)
                     for guest in mention.guests:
@@ -136,7 +193,7 @@ def extract_document(doc: Document) -> DocumentRecord:
                 here.append((mention, event))
             visits = [m for m, _ in here if m.visitor]
             for role in cued_roles(text, mentions, visits):
-                event, named = _event_for(c, here, role, current, text, article, doc.year, ev)
+                event, named = _event_for(c, here, role, story.current, text, article, doc.year, ev)
                 if event is None:
                     continue
                 if role.weak and not named and (role.person, event.id) not in c.participations:
@@ -171,16 +228,6 @@ def extract_document(doc: Document) -> DocumentRecord:
         place_from=doc.home_from,
         date_from=doc.date_from,
     )
-
-
-def _session_of_sitting(current: Event | None, sitting: str) -> str | None:
-    """The session a sitting named alone belongs to: the story's current meeting, if it is
-    a session or already that sitting of one."""
-    if current is None:
-        return None
-    if current.name.endswith(sitting) and is_session(current.name[: -len(sitting)]):
-        return current.name[: -len(sitting)]
-    return current.name if is_session(current.name) else None
 
 
 def _event_for(

@@ -21,9 +21,9 @@ from extraction.names import is_common_word, looks_like_name, name_list
 from extraction.orgs import (
     PLACE_WORDS,
     PlaceContext,
-    _leading_place,
     canonical_org,
     ends_with_suffix,
+    leading_place,
 )
 
 DELIMITER = re.compile(r"[，。；：！？“”‘’（）()《》「」,;:!?\n、|]")  # an item or a clause ends
@@ -115,7 +115,7 @@ def _is_org(raw: str) -> bool:
         return False  # 新华社北京6月3日电
     return bool(raw) and (
         ends_with_suffix(raw)
-        or _leading_place(raw)[0] is not None
+        or leading_place(raw)[0] is not None
         or raw[:1] in "省市县区"
         or len(raw) <= 12
     )
@@ -144,7 +144,7 @@ def _implied(title: Title, raw_org: str, carried: str | None, ctx: PlaceContext)
         # 南陵 + 县委, 博野县 + 县政府, 广州市越秀区 + 区政府
         return raw_org + (body[1:] if raw_org.endswith(body[0]) else body)
     if carried:
-        place, _, end = _leading_place(carried)
+        place, _, end = leading_place(carried)
         if place is not None and place.name.endswith(body[0]):
             return place.name + body[1:]
     return body
@@ -274,7 +274,7 @@ def scan_chains(text: str) -> tuple[ChainScan, ...]:
 
 
 def _has_place(raw: str) -> bool:
-    return _leading_place(raw)[0] is not None or raw[:1] in "省市县区"
+    return leading_place(raw)[0] is not None or raw[:1] in "省市县区"
 
 
 def _is_name_before_title(raw: str, title: Title) -> bool:
@@ -283,7 +283,7 @@ def _is_name_before_title(raw: str, title: Title) -> bool:
         looks_like_name(raw)
         and not is_common_word(raw)
         and not ends_with_suffix(raw)
-        and _leading_place(raw + title.word)[0] is None
+        and leading_place(raw + title.word)[0] is None
     )
 
 

@@ -449,6 +449,26 @@ class _Headlines:
 
 
 def split_articles(text: str, layout: Layout = Layout()) -> list[ArticleSpan]:
+    r"""The articles of a clean page, in the page's order (the module's docstring says how).
+
+    Args:
+        text: clean text, one paragraph a line.
+        layout: what cleaning deleted before each paragraph (`Layout.of(mapped, original)`);
+            by default no line is indented and there are no page breaks.
+
+    Returns:
+        ArticleSpans: paragraphs and headline lines as offsets into `text`, of kind
+        'article', 'toc' or 'colophon'; spans overlap where a headline is printed after its
+        story. An empty text gives none.
+
+    Example:
+        >>> spans = split_articles(
+        ...     "市委常委会召开会议\n本报讯 3月16日，市委书记张三主持召开市委常委会会议。\n\n"
+        ...     "全市春耕工作会议召开\n本报讯 3月16日，市长李四宝出席全市春耕工作会议。\n"
+        ... )
+        >>> [(s.kind, s.headline_text, s.start, s.end) for s in spans]
+        [('article', '市委常委会召开会议', 0, 38), ('article', '全市春耕工作会议召开', 40, 77)]
+    """
     segmenter = _Segmenter()
     for para in paragraphs(text, layout):
         segmenter.feed(para)

@@ -15,6 +15,8 @@ ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = [
     ("lexicons", "lexicons/__init__.py", "parse_table"),
     ("loaders.document", "loaders/document.py", "build_document"),
+    ("extraction.pipeline", "extraction/pipeline.py", "extract_document"),
+    ("loaders.articles", "loaders/articles.py", "split_articles"),
 ]
 
 

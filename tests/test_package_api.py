@@ -22,11 +22,6 @@ PACKAGES = [
     "queries",
 ]
 SOURCE_FOLDERS = [*{p.split(".")[0] for p in PACKAGES}, "tests", "benchmarks", "scripts"]
-# Imports of another module's private name that the code's owners are still to remove, each
-# with its reason. An entry that no longer occurs fails the test, so the list only shrinks.
-STILL_TO_REMOVE: set[tuple[str, str]] = {
-    ("extraction/titles.py", "extraction.orgs._leading_place"),  # extraction's owner, issue 24
-}
 
 
 @pytest.mark.parametrize("name", PACKAGES)
@@ -70,8 +65,7 @@ def test_no_module_imports_another_modules_private_names() -> None:
         for path in sorted((ROOT / folder).rglob("*.py"))
         for name in private_imports(path)
     }
-    assert found - STILL_TO_REMOVE == set(), "private names imported: make them public"
-    assert found >= STILL_TO_REMOVE, "no longer imported: remove from STILL_TO_REMOVE"
+    assert found == set(), "private names imported: make them public"
 
 
 def offers(path: Path) -> set[str] | None:
