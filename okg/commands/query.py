@@ -1,9 +1,10 @@
 """`okg query`, `okg cypher` and `okg sparql`: canned questions, or a user's own read-only query.
 
-Rows print as a table for people, or with --json / --csv for programs. A canned question's
-arguments are names looked up forgivingly (queries/lookup.py) or ids; when a name may mean
-several entities they are listed with their context and nothing is guessed: the user runs
-the command again with the id of the one meant.
+Rows print as a table for people, or with --json / --csv for programs (okg/output.py). A
+canned question's arguments are names looked up forgivingly (queries/lookup.py) or ids; when
+a name may mean several entities they are listed with their context and nothing is guessed:
+the user runs the command again with the id of the one meant. A user's own query goes to the
+store's `read_query`, so that the store, not a reading of the text here, refuses a write.
 """
 
 from __future__ import annotations
@@ -49,8 +50,9 @@ def _catalog_rows() -> list[dict[str, str]]:
 
 def _listing(found: list[Candidate], graph: GraphStore) -> Table:
     table = Table(title="give one of these ids instead")
-    for c in ("id", "kind", "name", "context"):
-        table.add_column(c, overflow="fold", min_width=len(found[0].id) if c == "id" else None)
+    for column in ("id", "kind", "name", "context"):
+        width = len(found[0].id) if column == "id" else None
+        table.add_column(column, overflow="fold", min_width=width)
     for c in found[:SHOWN_CANDIDATES]:
         table.add_row(c.id, c.kind, escape(c.name), escape(" · ".join(context(graph, c.id) or [])))
     if len(found) > SHOWN_CANDIDATES:
