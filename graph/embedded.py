@@ -192,7 +192,7 @@ class EmbeddedStore:
         except SyntaxError:
             if _is_update(text):
                 raise WriteRefused(
-                    "a SPARQL update: SELECT, ASK, CONSTRUCT and DESCRIBE run, nothing else"
+                    "it is a SPARQL update; the store runs SELECT, ASK, CONSTRUCT and DESCRIBE only"
                 ) from None
             raise
 
