@@ -24,6 +24,7 @@ from extraction.persons import find_mentions, given_names, names_in_sentence
 from extraction.records import ArticleInfo, DocumentRecord, Event, Evidence, Person, cite
 from extraction.roles import STOPS, Role, cued_roles, spoke_at
 from extraction.titles import read_chains
+from loaders.articles import Kind
 from loaders.dates import iter_dates
 from loaders.document import Article, Document
 
@@ -120,7 +121,7 @@ def extract_document(doc: Document) -> DocumentRecord:
         [('许昌市委常委会会议', 'meeting', '2023-03-16')]
     """
     c = Collector(doc)
-    articles = [a for a in doc.articles if a.kind == "article"]
+    articles = [a for a in doc.articles if a.kind == Kind.ARTICLE]
     # facts are read without the layout's spaces, each sentence and headline squeezed once
     squeezed = {s.index: squeeze(s.text) for a in articles for s in a.sentences}
     contexts = {

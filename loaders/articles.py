@@ -29,6 +29,7 @@ import operator
 import re
 from collections.abc import Callable, Container, Iterable
 from dataclasses import dataclass, field
+from enum import StrEnum
 from functools import lru_cache
 
 from loaders.cues import (
@@ -55,6 +56,32 @@ LISTED_SCORE = 0.8  # a run found this fully in the table of contents is a headl
 FINISHED = re.compile(r"(?:[。！？!?…][”’」』）)]*|[（(][^（）()]{2,16}[）)])$")
 PARAGRAPH = re.compile(r"[^\n]+")  # a paragraph is a line of the clean text
 FULL_STOP = re.compile(r"[。！？；]")
+
+
+class Role(StrEnum):
+    """What a paragraph is on its page, by its words and its length (`Paragraph.role`)."""
+
+    TOC = "toc"  # a contents entry
+    COLOPHON = "colophon"  # a field of the masthead or back page (编辑：…)
+    DATELINE = "dateline"  # a wire story's dateline standing alone, closing it
+    START = "start"  # a story's first words (本报讯, 新华社…电)
+    CREDIT = "credit"  # (赵小涛), a photo's credit: closes a story
+    BYLINE = "byline"
+    MASTHEAD = "masthead"  # the issue line (2023年12月18日出版)
+    SUBTITLE = "subtitle"  # a headline's dash-led subtitle, a speech's date line
+    HEAD = "head"  # a headline line
+    BODY = "body"
+
+
+class Kind(StrEnum):
+    """What an ArticleSpan is: a story, a table of contents, or the colophon's fields."""
+
+    ARTICLE = "article"
+    TOC = "toc"
+    COLOPHON = "colophon"
+
+
+HEADLINE_ROLES = (Role.HEAD, Role.BYLINE, Role.MASTHEAD, Role.SUBTITLE)  # make up a run
 
 
 @dataclass(frozen=True)
@@ -88,7 +115,7 @@ class Paragraph:
     text: str
     indented: bool = False
     page_start: bool = False
-    role: str = field(init=False, repr=False, compare=False)
+    role: Role = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         self.role = self._role()  # asked by the splitter's passes again and again
@@ -103,40 +130,38 @@ class Paragraph:
             and ENUMERATED.match(self.text) is None
         )
 
-    def _role(self) -> str:
-        """toc | colophon | dateline | start | credit | byline | masthead | subtitle | head
-        | body."""
+    def _role(self) -> Role:
         text = self.text.strip()
         compact = text.replace(" ", "")
         if ("…" in text or text.startswith("目")) and TOC_LINE.search(text):
-            return "toc"  # (the search scans a whole paragraph: asked only where it can hold)
+            return Role.TOC  # (the search scans a whole paragraph: asked only where it can hold)
         if COLOPHON.match(compact):
-            return "colophon"
+            return Role.COLOPHON
         if ALONE_DATELINE.match(compact):
-            return "dateline"
+            return Role.DATELINE
         if START.match(compact):
-            return "start"
+            return Role.START
         if CREDIT_LINE.match(text):
-            return "credit"
+            return Role.CREDIT
         if len(compact) <= 40 and BYLINE.match(text):
-            return "byline"
+            return Role.BYLINE
         if not self.is_headline:
-            return "body"
+            return Role.BODY
         if MASTHEAD.match(compact):
-            return "masthead"
-        return "subtitle" if SUBTITLE.match(compact) else "head"
+            return Role.MASTHEAD
+        return Role.SUBTITLE if SUBTITLE.match(compact) else Role.HEAD
 
 
-@dataclass
+@dataclass(eq=False)  # one span is one article: hashed and compared as itself
 class ArticleSpan:
-    """An article as clean-text paragraphs; `kind` is 'article', 'toc' or 'colophon'.
+    """An article as clean-text paragraphs.
 
     A headline printed after later stories makes the span reach it, so spans may overlap;
     `body` is the article's own text."""
 
     paragraphs: list[Paragraph] = field(default_factory=list)
     headline: list[Paragraph] = field(default_factory=list)
-    kind: str = "article"
+    kind: Kind = Kind.ARTICLE
 
     @property
     def start(self) -> int:
@@ -158,7 +183,7 @@ class ArticleSpan:
     def story(self) -> str:
         """The body without a masthead's issue line (`2023年2月27日`) given to the first story:
         the story's own date is in its lead, the issue's is the document's."""
-        return _in_order(p for p in self.paragraphs if p.role != "masthead")
+        return _in_order(p for p in self.paragraphs if p.role != Role.MASTHEAD)
 
 
 def _in_order(paragraphs: Iterable[Paragraph]) -> str:
@@ -231,11 +256,11 @@ class _Run:
 class _Unit:
     """One headline of a run (a kicker `X：` joins the line after it), with its subtitle or
     date line. A byline is a unit of its own, and so is a masthead (the publication's
-    name and issue, up to its issue line): `kind` is head, byline or masthead."""
+    name and issue, up to its issue line): `kind` is HEAD, BYLINE or MASTHEAD."""
 
     main: list[Paragraph] = field(default_factory=list)
     extras: list[Paragraph] = field(default_factory=list)
-    kind: str = "head"
+    kind: Role = Role.HEAD
 
     @property
     def text(self) -> str:
@@ -255,41 +280,41 @@ class _Segmenter:
     def feed(self, para: Paragraph) -> None:
         role = para.role
         current = self.current
-        if role in ("head", "byline", "masthead", "subtitle"):
+        if role in HEADLINE_ROLES:
             self.run.append(para)
-        elif role == "toc":  # headline lines before an entry are the masthead or a section
-            if current is None or current.kind != "toc":
+        elif role == Role.TOC:  # headline lines before an entry are the masthead or a section
+            if current is None or current.kind != Kind.TOC:
                 self._emit()
-                current = self.current = ArticleSpan(kind="toc")
+                current = self.current = ArticleSpan(kind=Kind.TOC)
             current.paragraphs.extend(self.run + [para])
             self.run = []
             self.contents |= _pairs(para.text)
-        elif role == "colophon":
-            if current is None or current.kind != "colophon":
-                self._begin(para, kind="colophon")
+        elif role == Role.COLOPHON:
+            if current is None or current.kind != Kind.COLOPHON:
+                self._begin(para, kind=Kind.COLOPHON)
             else:
                 current.paragraphs.append(para)
-        elif role in ("dateline", "credit") and current and current.kind == "article":
+        elif role in (Role.DATELINE, Role.CREDIT) and current and current.kind == Kind.ARTICLE:
             current.paragraphs.extend(self.run + [para])
             self.run = []
             self.open = False
         elif (
-            role == "start"
+            role == Role.START
             or not self.open
             or current is None
-            or current.kind != "article"
+            or current.kind != Kind.ARTICLE
             or (self.run and self._between(current, para))
         ):
             self._begin(para)
         else:
             current.paragraphs.extend(self.run + [para])
             self.run = []
-        if self.current and self.current.kind == "article" and CREDIT_END.search(para.text):
+        if self.current and self.current.kind == Kind.ARTICLE and CREDIT_END.search(para.text):
             self.open = False
 
     def _between(self, above: ArticleSpan, para: Paragraph) -> bool:
         """Does the pending run end the article above (rather than sit inside it)?"""
-        if any(p.role in ("byline", "subtitle") for p in self.run):
+        if any(p.role in (Role.BYLINE, Role.SUBTITLE) for p in self.run):
             return True
         if para.page_start or DATE_LEAD.match(para.text):
             return True
@@ -301,13 +326,13 @@ class _Segmenter:
         echo = _coverage(head, _word_chars(above.body))
         return echo >= ECHO_SCORE and echo > 2 * _coverage(head, _word_chars(para.text))
 
-    def _begin(self, para: Paragraph, kind: str = "article") -> None:
+    def _begin(self, para: Paragraph, kind: Kind = Kind.ARTICLE) -> None:
         self._emit()
         if self.run:
             self.items.append(_Run(self.run))
             self.run = []
         self.current = ArticleSpan([para], kind=kind)
-        self.open = kind == "article"
+        self.open = kind == Kind.ARTICLE
 
     def _emit(self) -> None:
         if self.current is not None and self.current.paragraphs:
@@ -326,14 +351,14 @@ def _units(run: _Run) -> list[_Unit]:
     for para in run.paragraphs:
         role = para.role
         last = units[-1] if units else None
-        if role == "byline":
-            units.append(_Unit(extras=[para], kind="byline"))
-        elif role == "masthead":  # what came before the issue line was the masthead too
+        if role == Role.BYLINE:
+            units.append(_Unit(extras=[para], kind=Role.BYLINE))
+        elif role == Role.MASTHEAD:  # what came before the issue line was the masthead too
             lines = [p for u in units for p in u.main + u.extras]
-            units = [_Unit(extras=lines + [para], kind="masthead")]
-        elif last and last.kind == "head" and (role == "subtitle" or last.extras):
+            units = [_Unit(extras=lines + [para], kind=Role.MASTHEAD)]
+        elif last and last.kind == Role.HEAD and (role == Role.SUBTITLE or last.extras):
             last.extras.append(para)  # a subtitle, and what follows it, is not headline
-        elif last and last.kind == "head" and last.text.endswith(("：", ":")):
+        elif last and last.kind == Role.HEAD and last.text.endswith(("：", ":")):
             last.main.append(para)
         else:
             units.append(_Unit(main=[para]))
@@ -344,10 +369,10 @@ class _Headlines:
     """Second pass: each run's headlines go to the articles whose bodies they summarise."""
 
     def __init__(self, articles: list[ArticleSpan], text: str) -> None:
-        self.bodies = {id(a): _word_chars(a.body) for a in articles}
+        self.bodies = {a: _word_chars(a.body) for a in articles}
         lines = gazetteer().by_line(text)  # the page's lines are the bodies' paragraphs
         self.places = {
-            id(a): {m.place.name for p in a.paragraphs for m in lines.get(p.start, ())}
+            a: {m.place.name for p in a.paragraphs for m in lines.get(p.start, ())}
             for a in articles
         }
         self.weights: dict[str, float] = {}
@@ -360,7 +385,7 @@ class _Headlines:
         return self.weights[pair]
 
     def scores(self, unit: _Unit, articles: list[ArticleSpan]) -> list[float]:
-        return _coverages(unit.text, [self.bodies[id(a)] for a in articles], self.weight)
+        return _coverages(unit.text, [self.bodies[a] for a in articles], self.weight)
 
     def share(self, run: _Run, above: list[ArticleSpan], below: ArticleSpan | None) -> None:
         units = _units(run)
@@ -370,9 +395,9 @@ class _Headlines:
         if len(candidates) == 1:  # half the runs: whatever the scores, all goes to that one
             self._give(units, candidates * len(units), set())  # (and no line is a kicker)
             return
-        heads = [i for i, u in enumerate(units) if u.kind == "head"]
+        heads = [i for i, u in enumerate(units) if u.kind == Role.HEAD]
         scores = {
-            (i, id(a)): score
+            (i, a): score
             for i in heads
             for a, score in zip(candidates, self.scores(units[i], candidates), strict=True)
         }
@@ -387,24 +412,22 @@ class _Headlines:
                 if owner[i] is None and near:
                     owner[i], changed = near[0], True
         for i, unit in enumerate(units):
-            if unit.kind == "byline":
+            if unit.kind == Role.BYLINE:
                 owner[i] = below or (owner[i - 1] if i else None) or default
-            elif unit.kind == "masthead":
+            elif unit.kind == Role.MASTHEAD:
                 owner[i] = below or default
             elif owner[i] is None:
                 owner[i] = default
-        over = {id(a) for a in above}
-        kickers = {
-            i for i in heads if self._kicker(i, [a for a in fits[i] if id(a) in over], scores)
-        }
+        over = {a for a in above}
+        kickers = {i for i in heads if self._kicker(i, [a for a in fits[i] if a in over], scores)}
         self._give(units, owner, kickers)
 
     def _match(self, n: int, fits: dict, scores: dict) -> list[ArticleSpan | None]:
         """Best-matched lines first, each to the best article that can still take it."""
         owner: list[ArticleSpan | None] = [None] * n
-        for i in sorted(fits, key=lambda i: -max(scores[i, id(a)] for a in fits[i])):
-            for a in sorted(fits[i], key=lambda a: -scores[i, id(a)]):
-                if scores[i, id(a)] < MIN_SCORE:
+        for i in sorted(fits, key=lambda i: -max(scores[i, a] for a in fits[i])):
+            for a in sorted(fits[i], key=lambda a: -scores[i, a]):
+                if scores[i, a] < MIN_SCORE:
                     break
                 if self._adjacent(owner, i, a):
                     owner[i] = a
@@ -415,14 +438,14 @@ class _Headlines:
     def _kicker(i: int, above: list[ArticleSpan], scores: dict) -> bool:
         """A line that several stories above match equally well is a series title over
         them all (学习宣传贯彻二十大精神), not one story's headline."""
-        matched = [scores[i, id(a)] for a in above]
+        matched = [scores[i, a] for a in above]
         top = max(matched, default=0.0)
         return top >= MIN_SCORE and sum(s >= top - TIE for s in matched) >= 2
 
     def _naming(self, unit: _Unit, candidates: list[ArticleSpan]) -> list[ArticleSpan]:
         """A headline that names a place belongs to a story that names it, if any does."""
         named = _places(unit.text)
-        naming = [a for a in candidates if named & self.places[id(a)]]
+        naming = [a for a in candidates if named & self.places[a]]
         return naming or candidates
 
     @staticmethod
@@ -435,17 +458,17 @@ class _Headlines:
     def _give(units: list[_Unit], owner: list, kickers: set[int]) -> None:
         """Each article's lines up to its subtitle or byline make its headline; the rest,
         mastheads and series titles are its paragraphs."""
-        done: set[int] = set()  # articles whose headline is complete
+        done: set[ArticleSpan] = set()  # articles whose headline is complete
         for i, unit in enumerate(units):
             article = owner[i]
-            if unit.kind != "head" or i in kickers or id(article) in done:
+            if unit.kind != Role.HEAD or i in kickers or article in done:
                 article.paragraphs.extend(unit.main + unit.extras)
             else:
                 article.headline.extend(unit.main)
                 article.paragraphs.extend(unit.extras)
-            byline_next = i + 1 < len(units) and units[i + 1].kind == "byline"
-            if (unit.kind == "head" and unit.extras) or unit.kind == "byline" or byline_next:
-                done.add(id(article))
+            byline_next = i + 1 < len(units) and units[i + 1].kind == Role.BYLINE
+            if (unit.kind == Role.HEAD and unit.extras) or unit.kind == Role.BYLINE or byline_next:
+                done.add(article)
 
 
 def split_articles(text: str, layout: Layout = Layout()) -> list[ArticleSpan]:
@@ -457,16 +480,16 @@ def split_articles(text: str, layout: Layout = Layout()) -> list[ArticleSpan]:
             by default no line is indented and there are no page breaks.
 
     Returns:
-        ArticleSpans: paragraphs and headline lines as offsets into `text`, of kind
-        'article', 'toc' or 'colophon'; spans overlap where a headline is printed after its
-        story. An empty text gives none.
+        ArticleSpans: paragraphs and headline lines as offsets into `text`, each of a
+        `Kind` (a story, a table of contents, the colophon's fields); spans overlap where a
+        headline is printed after its story. An empty text gives none.
 
     Example:
         >>> spans = split_articles(
         ...     "市委常委会召开会议\n本报讯 3月16日，市委书记张三主持召开市委常委会会议。\n\n"
         ...     "全市春耕工作会议召开\n本报讯 3月16日，市长李四宝出席全市春耕工作会议。\n"
         ... )
-        >>> [(s.kind, s.headline_text, s.start, s.end) for s in spans]
+        >>> [(s.kind.value, s.headline_text, s.start, s.end) for s in spans]
         [('article', '市委常委会召开会议', 0, 38), ('article', '全市春耕工作会议召开', 40, 77)]
     """
     segmenter = _Segmenter()
@@ -481,8 +504,8 @@ def split_articles(text: str, layout: Layout = Layout()) -> list[ArticleSpan]:
             since.append(item)
             continue
         after = items[at + 1] if at + 1 < len(items) else None
-        below = after if isinstance(after, ArticleSpan) and after.kind == "article" else None
-        above = [a for a in since if a.kind == "article" and not a.headline]
+        below = after if isinstance(after, ArticleSpan) and after.kind == Kind.ARTICLE else None
+        above = [a for a in since if a.kind == Kind.ARTICLE and not a.headline]
         if not articles:  # nothing but headline lines: one article of them
             articles.append(ArticleSpan(item.paragraphs))
         elif not above and not below:

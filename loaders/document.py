@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from lexicons import Place
-from loaders.articles import ArticleSpan, Layout, Paragraph, split_articles
+from loaders.articles import ArticleSpan, Kind, Layout, Paragraph, split_articles
 from loaders.clean import clean
 from loaders.cues import DATELINE
 from loaders.dates import (
@@ -60,7 +60,7 @@ class Sentence:
 @dataclass
 class Article:
     index: int
-    kind: str  # article | toc | colophon
+    kind: Kind
     headline: str | None
     start: int
     end: int
@@ -267,7 +267,7 @@ def build_document(
             start=span.start,
             end=span.end,
             place=_article_place(span.headline_text or "", span, home, lines),
-            date=_article_date(span.story, year, issued) if span.kind == "article" else None,
+            date=_article_date(span.story, year, issued) if span.kind == Kind.ARTICLE else None,
         )
         spans = [
             (p.start + a, p.start + b) for p in span.paragraphs for a, b in _sentence_spans(p.text)
