@@ -24,7 +24,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from itertools import accumulate
 
-from loaders.cues import ENUMERATED, OPENER, TOC_LINE
+from loaders.cues import ENUMERATED, TOC_LINE, opens
 from loaders.mapped import MappedText
 from loaders.normalise import normalise
 
@@ -52,7 +52,11 @@ _BULLET = re.compile(r"[●▲■◆★]")
 _OPENING = re.compile(r"[（(《“‘「]")
 _CLOSING = re.compile(r"[）)》”’」]")
 _CREDIT = re.compile(r"^[（(].*[）)]$")
-_ORNAMENT = re.compile(r"[●■◆▲□★☆◇○]|[^\S\n]")  # within a line
+# Ornaments and every space but a line break (what `[^\S\n]` matches, written out: one
+# class is searched for in one scan, an alternation is tried at each character)
+_ORNAMENT = re.compile(
+    "[●■◆▲□★☆◇○\t\x0b\x0c\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]"
+)
 # A phrase of 4–24 characters printed twice or more, or of 2–3 printed three times or more.
 # Either way the phrase's first two characters recur 2–24 characters on: the lookahead
 # tests that alone, and the phrases (groups 2 and 3) are tried only where it holds — which
@@ -211,7 +215,7 @@ class _Column:
 
     def afresh(self, k: int) -> bool:
         """The line starts afresh whatever came before: indented, a story, a byline."""
-        return _INDENT.match(self.texts[k]) is not None or OPENER.match(self.compact[k]) is not None
+        return _INDENT.match(self.texts[k]) is not None or opens(self.compact[k])
 
     def reads_on(self, k: int, lookahead: int) -> bool:
         """Prose punctuation comes before the column runs short or a sentence ends."""

@@ -65,3 +65,15 @@ TOC_LINE = re.compile(r"…+[^…。]{0,16}?[（(]\d{1,3}[）)]\s*$|^目\s*录$"
 OPENER = re.compile(f"{START.pattern}|^(?:[□■●▲◆]|——)|{COLOPHON.pattern}", re.IGNORECASE)
 """What begins a line of its own: a story, a byline, an item marker, a subtitle's dash,
 a colophon field."""
+
+# Every form OPENER matches opens with one of these characters, or holds 电 (a news
+# service's lead) or a colon (a colophon field): most lines have none of them.
+_OPENER_FIRST = frozenset("（(上本据□■●▲◆—")
+
+
+def opens(line: str) -> bool:
+    """OPENER matches the line. Asked of every line of every page: where the line cannot
+    match, a few character tests spare the pattern's tries at each of its first characters."""
+    if line[:1] not in _OPENER_FIRST and "电" not in line and "：" not in line and ":" not in line:
+        return False
+    return OPENER.match(line) is not None
