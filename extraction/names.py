@@ -40,12 +40,15 @@ def _stop_given() -> frozenset[str]:
 
 @cache
 def _segmenter() -> jieba.Tokenizer:
-    """jieba's default tokenizer, taught the project's words (陪同, 出席, 副市长) once."""
+    """jieba's dictionary taught the project's words (陪同, 出席, 副市长) once, in a tokenizer
+    of our own: jieba's default one, which the code around ours may use, cuts as it did
+    (taught our words, `jieba.lcut` cut otherwise, and at another speed)."""
     jieba.setLogLevel(logging.WARNING)  # its start-up chatter is not for our users
-    jieba.initialize()
+    segmenter = jieba.Tokenizer()
+    segmenter.initialize()  # the dictionary from jieba's cache, as its default tokenizer reads it
     for word in _stop_words():
-        jieba.add_word(word, freq=200_000)
-    return jieba.dt
+        segmenter.add_word(word, freq=200_000)
+    return segmenter
 
 
 @cache

@@ -2,6 +2,7 @@
 
 import re
 
+import jieba
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -278,3 +279,13 @@ def test_jing_ending_a_word_does_not_cut_an_event_name():
     text = "本报讯 4月3日，市人大常委会召开财经监督工作座谈会。"
     record = extract_document(build_document("t", "t", "2024年 洛阳 洛阳 洛阳\n" + text))
     assert [e.name for e in record.events] == ["洛阳市人大常委会财经监督工作座谈会"]
+
+
+def test_extraction_leaves_jiebas_own_tokenizer_as_it_was() -> None:
+    """The extractor teaches its words to a tokenizer of its own: code beside ours that
+    calls `jieba.lcut` cuts as before (a default tokenizer taught 副市长 and 出席 cut both
+    whole, and lost speed)."""
+    jieba.initialize()
+    before = (len(jieba.dt.FREQ), jieba.dt.total)
+    extract_document(build_document("x", "", "本报讯 3月16日，副市长张三出席会议并讲话。"))
+    assert (len(jieba.dt.FREQ), jieba.dt.total) == before
