@@ -59,6 +59,9 @@ def _compiling() -> bool:
 if _compiling():
     from mypyc.build import mypycify
 
-    setup(ext_modules=mypycify(COMPILED, opt_level="3"))  # mypy's options: pyproject.toml
+    # mypy's options: pyproject.toml. The group's shared library goes inside the package
+    # (officials_kg/compiled__mypyc.*.so), so the wheel installs one top-level name only.
+    ext_modules = mypycify(COMPILED, opt_level="3", group_name="officials_kg.compiled")
+    setup(ext_modules=ext_modules)
 else:
     setup()
