@@ -23,9 +23,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from generate_corpus import write_corpus  # noqa: E402
 
-from evaluation import METRICS, Counts, score_document  # noqa: E402
-from extraction import extract_document  # noqa: E402
-from loaders.document import load_document  # noqa: E402
+from officials_kg.evaluation import METRICS, Counts, score_document  # noqa: E402
+from officials_kg.extraction import extract_document  # noqa: E402
+from officials_kg.loaders.document import load_document  # noqa: E402
 
 
 def as_gold(record: dict) -> dict:

@@ -19,7 +19,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from extraction import extract_file, is_compiled
+from officials_kg.extraction import extract_file, is_compiled
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from generate_corpus import generate  # noqa: E402

@@ -25,8 +25,8 @@ from pathlib import Path
 
 import jieba
 
-from extraction import extract_document, is_compiled
-from loaders.document import build_document
+from officials_kg.extraction import extract_document, is_compiled
+from officials_kg.loaders.document import build_document
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -27,8 +27,8 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
 
-import lexicons
-from extraction.records import (
+from officials_kg import lexicons
+from officials_kg.extraction.records import (
     ArticleInfo,
     DocumentRecord,
     Event,

@@ -36,8 +36,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from generate_corpus import write_corpus  # noqa: E402
 
-from graph.embedded import EmbeddedStore  # noqa: E402
-from graph.ingest import IngestReport, ingest, pending_items  # noqa: E402
+from officials_kg.graph.embedded import EmbeddedStore  # noqa: E402
+from officials_kg.graph.ingest import IngestReport, ingest, pending_items  # noqa: E402
 
 _TICK = os.sysconf("SC_CLK_TCK")
 

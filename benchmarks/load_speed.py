@@ -48,10 +48,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from generate_corpus import write_corpus  # noqa: E402
 
-from graph.embedded import EmbeddedStore  # noqa: E402
-from graph.ingest import IngestReport, ingest, pending_items  # noqa: E402
-from graph.neo4j_store import Neo4jStore  # noqa: E402
-from graph.store import GraphStore, summary  # noqa: E402
+from officials_kg.graph.embedded import EmbeddedStore  # noqa: E402
+from officials_kg.graph.ingest import IngestReport, ingest, pending_items  # noqa: E402
+from officials_kg.graph.neo4j_store import Neo4jStore  # noqa: E402
+from officials_kg.graph.store import GraphStore, summary  # noqa: E402
 
 
 def _cpu_seconds() -> float:

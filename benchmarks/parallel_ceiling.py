@@ -25,9 +25,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from extraction import extract_document  # noqa: E402
-from graph.resolve import resolve_document  # noqa: E402
-from loaders.document import build_document  # noqa: E402
+from officials_kg.extraction import extract_document  # noqa: E402
+from officials_kg.graph.resolve import resolve_document  # noqa: E402
+from officials_kg.loaders.document import build_document  # noqa: E402
 
 _TEXTS: list[str] = []  # read before the processes fork: reading is not the work measured
 

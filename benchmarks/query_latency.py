@@ -38,13 +38,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from generate_corpus import write_corpus  # noqa: E402
 from load_speed import connect_neo4j, empty_neo4j  # noqa: E402
 
-from graph.embedded import EmbeddedStore  # noqa: E402
-from graph.ingest import IngestReport, ingest, pending_items  # noqa: E402
-from graph.model import Link  # noqa: E402
-from graph.neo4j_store import Neo4jStore  # noqa: E402
-from graph.store import GraphStore, summary  # noqa: E402
-from queries.catalog import LOOKUP_QUERIES, catalog  # noqa: E402
-from queries.run import run  # noqa: E402
+from officials_kg.graph.embedded import EmbeddedStore  # noqa: E402
+from officials_kg.graph.ingest import IngestReport, ingest, pending_items  # noqa: E402
+from officials_kg.graph.model import Link  # noqa: E402
+from officials_kg.graph.neo4j_store import Neo4jStore  # noqa: E402
+from officials_kg.graph.store import GraphStore, summary  # noqa: E402
+from officials_kg.queries.catalog import LOOKUP_QUERIES, catalog  # noqa: E402
+from officials_kg.queries.run import run  # noqa: E402
 
 BAR_MS = 50.0
 Args = dict[str, str]

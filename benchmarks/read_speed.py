@@ -34,9 +34,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from query_latency import loaded_store  # noqa: E402
 
-from graph.embedded import EmbeddedStore  # noqa: E402
-from graph.to_networkx import to_networkx  # noqa: E402
-from graph.vocab import LINK_TYPES, NODE_TYPES  # noqa: E402
+from officials_kg.graph.embedded import EmbeddedStore  # noqa: E402
+from officials_kg.graph.to_networkx import to_networkx  # noqa: E402
+from officials_kg.graph.vocab import LINK_TYPES, NODE_TYPES  # noqa: E402
 
 
 def dump_seconds(store: EmbeddedStore) -> tuple[float, int]:

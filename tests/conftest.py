@@ -45,7 +45,7 @@ def pytest_configure(config: pytest.Config) -> None:
     # scripts/test runs the suite on the editable install (the source), then again on the
     # wheel's compiled modules (setup.py) with OKG_EXPECT_COMPILED=1: each run must import
     # the build it means to test.
-    from extraction import is_compiled
+    from officials_kg.extraction import is_compiled
 
     expected = os.environ.get("OKG_EXPECT_COMPILED") == "1"
     if is_compiled() != expected:

@@ -16,7 +16,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from evaluation import load_gold
+from officials_kg.evaluation import load_gold
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS_GOLD = ROOT / "eval" / "gold"

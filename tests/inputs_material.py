@@ -19,7 +19,7 @@ from warcio.archiveiterator import ArchiveIterator
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-from loaders.document import load_document
+from officials_kg.loaders.document import load_document
 from tests.browser import CHROMIUM, CHROMIUM_FLAGS
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -39,7 +39,7 @@ ENDS = ("。", "！", "？", "）", "：", "。”", "！”", "？”")
 def okg(*args: str | Path, cwd: Path) -> subprocess.CompletedProcess[str]:
     """`okg ARGS` in a process of its own, run in `cwd` with its embedded store there."""
     env = {**os.environ, "COLUMNS": "200", "OKG_DATA": str(cwd / "data")}
-    command = [sys.executable, "-m", "okg.cli", *map(str, args)]
+    command = [sys.executable, "-m", "officials_kg.cli.main", *map(str, args)]
     return subprocess.run(command, capture_output=True, text=True, cwd=cwd, env=env, timeout=600)
 
 

@@ -19,8 +19,8 @@ sys.path.insert(0, str(BENCHMARKS))
 from query_latency import loaded_store  # noqa: E402
 from read_speed import dump_seconds, kind_seconds  # noqa: E402
 
-from graph.store import summary  # noqa: E402
-from graph.vocab import LINK_TYPES, NODE_TYPES  # noqa: E402
+from officials_kg.graph.store import summary  # noqa: E402
+from officials_kg.graph.vocab import LINK_TYPES, NODE_TYPES  # noqa: E402
 
 pytestmark = pytest.mark.slow
 

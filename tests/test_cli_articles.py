@@ -5,7 +5,7 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from okg.cli import app
+from officials_kg.cli.main import app
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 PAGE = SEEDS / "003_3676fee7047f7844.txt"

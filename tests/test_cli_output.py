@@ -1,4 +1,4 @@
-"""Every command's `--json` has the one shape of its kind of output (okg/output.py,
+"""Every command's `--json` has the one shape of its kind of output (officials_kg/cli/output.py,
 docs/cli.md): rows one JSON array of objects, a row a line; a summary one JSON object on
 one line; a stream JSON Lines, an object a line. Each command is run on the seeds and its
 output parsed; a command whose --json is not one of the shared options fails the first
@@ -14,9 +14,9 @@ import pytest
 import typer.main
 from typer.testing import CliRunner
 
-from okg.cli import app
-from okg.output import JSON_HELP, Shape
-from queries.catalog import catalog, questions
+from officials_kg.cli.main import app
+from officials_kg.cli.output import JSON_HELP, Shape
+from officials_kg.queries.catalog import catalog, questions
 from tests.gold import ROOT, SEEDS_GOLD
 from tests.test_graph_stores import seed_records  # noqa: F401  (a fixture: the seeds' records)
 

@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from okg.cli import app
-from queries.catalog import catalog, questions
+from officials_kg.cli.main import app
+from officials_kg.queries.catalog import catalog, questions
 from tests.gold import JUDGE, POLICE_CHIEF, UNITED_FRONT_HEAD, VICE_MAYOR, participants
 from tests.test_graph_stores import seed_records  # noqa: F401  (a fixture: the seeds' records)
 

@@ -14,8 +14,8 @@ from typing import Any
 import pytest
 from rich.cells import cell_len
 
-from okg.cli import app
-from queries.catalog import catalog
+from officials_kg.cli.main import app
+from officials_kg.queries.catalog import catalog
 from tests.test_graph_stores import seed_records  # noqa: F401  (a fixture: the seeds' records)
 
 MEETING = ["attendees", "市委政法工作会议"]  # a meeting of the seeds with several attendees
@@ -24,7 +24,7 @@ MEETING = ["attendees", "市委政法工作会议"]  # a meeting of the seeds wi
 def run(args: list[str], columns: int) -> subprocess.CompletedProcess[str]:
     """`okg ARGS` in a terminal of that width (rich reads COLUMNS)."""
     env = os.environ | {"COLUMNS": str(columns)}
-    command = [sys.executable, "-m", "okg.cli", *args]
+    command = [sys.executable, "-m", "officials_kg.cli.main", *args]
     return subprocess.run(command, capture_output=True, text=True, env=env)
 
 

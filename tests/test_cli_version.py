@@ -7,7 +7,7 @@ import re
 
 from typer.testing import CliRunner
 
-from okg.cli import app
+from officials_kg.cli.main import app
 
 
 def test_version_names_the_build_under_test():

@@ -26,7 +26,7 @@ def _okg(seed: int, cwd: Path, *args: str) -> str:
     """`okg` in a process of its own with the given hash seed, run outside the source tree
     so that it imports the build under test (the wheel's, when compiled)."""
     done = subprocess.run(
-        [sys.executable, "-m", "okg.cli", *args],
+        [sys.executable, "-m", "officials_kg.cli.main", *args],
         env=os.environ | {"PYTHONHASHSEED": str(seed)},
         cwd=cwd,
         capture_output=True,

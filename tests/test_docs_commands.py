@@ -12,9 +12,9 @@ from typing import Any
 import pytest
 import typer.main
 
-from okg.cli import app
-from okg.commands.export import Format
-from queries.catalog import catalog
+from officials_kg.cli.commands.export import Format
+from officials_kg.cli.main import app
+from officials_kg.queries.catalog import catalog
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"

@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from evaluation import diff_document, score_document
+from officials_kg.evaluation import diff_document, score_document
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -107,7 +107,10 @@ def test_the_diff_says_what_is_missed_extra_and_wrong() -> None:
 def okg(*args: str, columns: int = 80) -> subprocess.CompletedProcess[str]:
     env = os.environ | {"COLUMNS": str(columns)}
     return subprocess.run(
-        [sys.executable, "-m", "okg.cli", *args], capture_output=True, text=True, env=env
+        [sys.executable, "-m", "officials_kg.cli.main", *args],
+        capture_output=True,
+        text=True,
+        env=env,
     )
 
 

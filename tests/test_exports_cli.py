@@ -13,13 +13,13 @@ import pytest
 import rdflib
 from typer.testing import CliRunner
 
-from graph.exports.network import Slice, select
-from graph.exports.view import view_data
-from graph.names import jurisdiction
-from graph.store import open_store
-from graph.to_networkx import to_networkx
-from graph.vocab import EVIDENCE_LINKS
-from okg.cli import app
+from officials_kg.cli.main import app
+from officials_kg.graph.exports.network import Slice, select
+from officials_kg.graph.exports.view import view_data
+from officials_kg.graph.names import jurisdiction
+from officials_kg.graph.store import open_store
+from officials_kg.graph.to_networkx import to_networkx
+from officials_kg.graph.vocab import EVIDENCE_LINKS
 from tests.gold import CHENGDE_CHAIR, VICE_MAYOR
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"

@@ -25,15 +25,15 @@ from jsonschema import Draft3Validator, Draft202012Validator, FormatChecker
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT3
 
-from graph.cypher_statements import REPORTED
-from graph.embedded import EmbeddedStore
-from graph.exports.graphml import graphml_graph, write_graphml
-from graph.exports.neo4j_csv import ARRAY_DELIMITER, write_neo4j_csv
-from graph.exports.popolo import classification, popolo, write_popolo
-from graph.ingest import IngestReport, ingest, pending_items
-from graph.resolve import post_label
-from graph.to_networkx import to_networkx
-from graph.vocab import EVIDENCE_LINKS, LINK_TYPES, NODE_TYPES
+from officials_kg.graph.cypher_statements import REPORTED
+from officials_kg.graph.embedded import EmbeddedStore
+from officials_kg.graph.exports.graphml import graphml_graph, write_graphml
+from officials_kg.graph.exports.neo4j_csv import ARRAY_DELIMITER, write_neo4j_csv
+from officials_kg.graph.exports.popolo import classification, popolo, write_popolo
+from officials_kg.graph.ingest import IngestReport, ingest, pending_items
+from officials_kg.graph.resolve import post_label
+from officials_kg.graph.to_networkx import to_networkx
+from officials_kg.graph.vocab import EVIDENCE_LINKS, LINK_TYPES, NODE_TYPES
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 SCHEMAS = Path(__file__).resolve().parent.parent / "graph" / "exports" / "popolo_schemas"

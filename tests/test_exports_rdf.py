@@ -18,12 +18,12 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import FOAF, ORG, OWL, PROV, RDF, RDFS, SDO, SH, SKOS, TIME, XSD
 from typer.testing import CliRunner
 
-from graph.embedded import EmbeddedStore
-from graph.exports.rdf import ontology, write_jsonld, write_turtle
-from graph.ingest import IngestReport, ingest, pending_items
-from graph.to_networkx import to_networkx
-from graph.vocab import LINK_TYPES, NODE_TYPES, OKG
-from okg.cli import app
+from officials_kg.cli.main import app
+from officials_kg.graph.embedded import EmbeddedStore
+from officials_kg.graph.exports.rdf import ontology, write_jsonld, write_turtle
+from officials_kg.graph.ingest import IngestReport, ingest, pending_items
+from officials_kg.graph.to_networkx import to_networkx
+from officials_kg.graph.vocab import LINK_TYPES, NODE_TYPES, OKG
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"

@@ -22,10 +22,10 @@ import pytest
 import rdflib
 from typer.testing import CliRunner
 
-from graph.exports.graphml import graphml_graph
-from graph.store import open_store
-from graph.to_networkx import to_networkx
-from okg.cli import app
+from officials_kg.cli.main import app
+from officials_kg.graph.exports.graphml import graphml_graph
+from officials_kg.graph.store import open_store
+from officials_kg.graph.to_networkx import to_networkx
 
 pytestmark = pytest.mark.slow
 

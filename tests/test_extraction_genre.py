@@ -1,9 +1,9 @@
 """Capabilities the extractor needs for the genre at large (issues 18 and 19), each on
 short sentences invented for these tests: no name here is a real person's."""
 
-from extraction import extract_document
-from extraction.records import DocumentRecord
-from loaders.document import build_document
+from officials_kg.extraction import extract_document
+from officials_kg.extraction.records import DocumentRecord
+from officials_kg.loaders.document import build_document
 
 
 def _record(text: str) -> DocumentRecord:

@@ -6,8 +6,8 @@ import time
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from extraction import extract_document
-from loaders.document import build_document
+from officials_kg.extraction import extract_document
+from officials_kg.loaders.document import build_document
 
 GENRE = st.sampled_from(
     list("市委常委、副市长主任书记会议召开出席讲话主持陪同带队考察")

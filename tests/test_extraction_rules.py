@@ -6,13 +6,13 @@ import jieba
 from hypothesis import given
 from hypothesis import strategies as st
 
-import lexicons
-from extraction import extract_document, extract_file
-from extraction.events import INTRO, INTRO_LONGEST, sitting_of_session
-from extraction.orgs import PlaceContext, canonical_org
-from extraction.titles import read_chains
-from loaders.document import build_document
-from loaders.places import gazetteer
+from officials_kg import lexicons
+from officials_kg.extraction import extract_document, extract_file
+from officials_kg.extraction.events import INTRO, INTRO_LONGEST, sitting_of_session
+from officials_kg.extraction.orgs import PlaceContext, canonical_org
+from officials_kg.extraction.titles import read_chains
+from officials_kg.loaders.document import build_document
+from officials_kg.loaders.places import gazetteer
 
 
 def _ctx(city: str) -> PlaceContext:

@@ -16,9 +16,9 @@ from typing import Any
 
 import pytest
 
-from evaluation import METRICS, Report, evaluate, load_gold
-from extraction import extract_document, extract_file
-from loaders.document import load_document
+from officials_kg.evaluation import METRICS, Report, evaluate, load_gold
+from officials_kg.extraction import extract_document, extract_file
+from officials_kg.loaders.document import load_document
 
 ROOT = Path(__file__).resolve().parent.parent
 REFEREE = ROOT.parent / "shared" / "eval" / "score.py"

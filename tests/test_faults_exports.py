@@ -24,7 +24,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pyoxigraph import RdfFormat
 
-from extraction.records import (
+from officials_kg.extraction.records import (
     EVENT_TYPES,
     ROLES,
     ArticleInfo,
@@ -36,13 +36,13 @@ from extraction.records import (
     Person,
     Position,
 )
-from graph.embedded import EmbeddedStore
-from graph.exports.gexf import write_gexf
-from graph.exports.graphml import graphml_graph, write_graphml
-from graph.exports.neo4j_csv import CsvImport, write_neo4j_csv
-from graph.exports.rdf import write_turtle
-from graph.ingest import IngestReport, ingest, pending_items
-from graph.to_networkx import to_networkx
+from officials_kg.graph.embedded import EmbeddedStore
+from officials_kg.graph.exports.gexf import write_gexf
+from officials_kg.graph.exports.graphml import graphml_graph, write_graphml
+from officials_kg.graph.exports.neo4j_csv import CsvImport, write_neo4j_csv
+from officials_kg.graph.exports.rdf import write_turtle
+from officials_kg.graph.ingest import IngestReport, ingest, pending_items
+from officials_kg.graph.to_networkx import to_networkx
 from tests.test_exports_formats import harness_classpath
 
 FORBIDDEN_IN_XML = "\x00\x01\x1f\ufffe\uffff"

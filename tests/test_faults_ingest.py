@@ -25,9 +25,9 @@ from threading import Barrier, Thread
 
 import pytest
 
-from graph.embedded import EmbeddedStore
-from graph.neo4j_store import Neo4jStore
-from graph.store import GraphStore
+from officials_kg.graph.embedded import EmbeddedStore
+from officials_kg.graph.neo4j_store import Neo4jStore
+from officials_kg.graph.store import GraphStore
 from tests.test_graph_stores import snapshot
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -48,7 +48,7 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def okg(*args: object, **popen) -> subprocess.Popen:
     """`okg ARGS` started as a process of its own session (its workers in its group)."""
-    command = [sys.executable, "-m", "okg.cli", *map(str, args)]
+    command = [sys.executable, "-m", "officials_kg.cli.main", *map(str, args)]
     return subprocess.Popen(
         command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, **popen
     )

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from extraction.records import DocumentRecord, Evidence, Organization, Person, Position
+from officials_kg.extraction.records import DocumentRecord, Evidence, Organization, Person, Position
 
 ROOT = Path(__file__).resolve().parent.parent
 STORY = "2024年3月5日，县委召开常委会会议，县长张三出席并讲话。\n"
@@ -30,7 +30,7 @@ def okg(
     *args: str | bytes | Path, cwd: Path = ROOT, timeout: float = 300
 ) -> subprocess.CompletedProcess[bytes]:
     """`okg ARGS` in a process of its own; its output as bytes."""
-    command = [sys.executable, "-m", "okg.cli", *map(os.fsencode, args)]
+    command = [sys.executable, "-m", "officials_kg.cli.main", *map(os.fsencode, args)]
     env = {**os.environ, "COLUMNS": "200"}
     return subprocess.run(command, cwd=cwd, capture_output=True, timeout=timeout, env=env)
 

@@ -10,10 +10,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from extraction.records import DocumentRecord, Evidence, Organization, Person, Position
-from graph.cypher_statements import MAX_INDEXED_BYTES
-from graph.ingest import IngestReport, ingest, pending_items
-from graph.store import summary
+from officials_kg.extraction.records import DocumentRecord, Evidence, Organization, Person, Position
+from officials_kg.graph.cypher_statements import MAX_INDEXED_BYTES
+from officials_kg.graph.ingest import IngestReport, ingest, pending_items
+from officials_kg.graph.store import summary
 from tests.test_graph_stores import Opener, opener  # noqa: F401  (the store under test)
 
 SENTENCE = "县委召开常委会会议，县长出席。"

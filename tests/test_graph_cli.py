@@ -7,7 +7,7 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from okg.cli import app
+from officials_kg.cli.main import app
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 runner = CliRunner()

@@ -16,16 +16,16 @@ from pathlib import Path
 
 import pytest
 
-from extraction import extract_document
-from graph import cypher_statements as cypher
-from graph.cypher_statements import Part, Statement
-from graph.embedded import EmbeddedStore
-from graph.model import GraphBatch, Link, Node, combine
-from graph.neo4j_store import Neo4jStore
-from graph.resolve import resolve_document
-from graph.vocab import EVIDENCE_LINKS, LINK_TYPES, NODE_TYPES, label_of
-from graph.written import PER_DOCUMENT
-from loaders.document import load_document
+from officials_kg.extraction import extract_document
+from officials_kg.graph import cypher_statements as cypher
+from officials_kg.graph.cypher_statements import Part, Statement
+from officials_kg.graph.embedded import EmbeddedStore
+from officials_kg.graph.model import GraphBatch, Link, Node, combine
+from officials_kg.graph.neo4j_store import Neo4jStore
+from officials_kg.graph.resolve import resolve_document
+from officials_kg.graph.vocab import EVIDENCE_LINKS, LINK_TYPES, NODE_TYPES, label_of
+from officials_kg.graph.written import PER_DOCUMENT
+from officials_kg.loaders.document import load_document
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 

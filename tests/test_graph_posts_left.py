@@ -8,8 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from graph.store import open_store
-from graph.to_networkx import to_networkx
+from officials_kg.graph.store import open_store
+from officials_kg.graph.to_networkx import to_networkx
 
 NOTICE = """某市日报
 2018年7月24日
@@ -26,7 +26,9 @@ LATER = """某市日报
 
 
 def _okg(*args: str) -> None:
-    subprocess.run([sys.executable, "-m", "okg.cli", *args], check=True, capture_output=True)
+    subprocess.run(
+        [sys.executable, "-m", "officials_kg.cli.main", *args], check=True, capture_output=True
+    )
 
 
 def _memberships(data: Path, tmp: Path) -> dict[str, tuple[str, str]]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 from neo4j.exceptions import CypherSyntaxError
 
-from graph.store import GraphStore, WriteRefused
+from officials_kg.graph.store import GraphStore, WriteRefused
 from tests.test_graph_stores import (  # noqa: F401  (opener, seed_records: fixtures)
     Opener,
     opener,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from extraction.records import (
+from officials_kg.extraction.records import (
     ArticleInfo,
     DocumentRecord,
     Event,
@@ -15,9 +15,9 @@ from extraction.records import (
     Person,
     Position,
 )
-from graph import names
-from graph.model import combine
-from graph.resolve import (
+from officials_kg.graph import names
+from officials_kg.graph.model import combine
+from officials_kg.graph.resolve import (
     EventContext,
     PersonContext,
     event_decisions,

@@ -15,17 +15,23 @@ from pathlib import Path
 
 import pytest
 
-from extraction import extract_document
-from graph import cypher_statements, names
-from graph.embedded import EmbeddedStore
-from graph.ingest import IngestReport, ingest, pending_items, read_record, record_decisions
-from graph.model import combine, content_id
-from graph.neo4j_store import Neo4jStore
-from graph.resolve import resolve_document
-from graph.store import GraphStore, summary
-from graph.to_networkx import to_networkx
-from graph.vocab import DECISION_LINKS, EVIDENCE_LINKS, LINK_TYPES, NODE_TYPES
-from loaders.document import load_document
+from officials_kg.extraction import extract_document
+from officials_kg.graph import cypher_statements, names
+from officials_kg.graph.embedded import EmbeddedStore
+from officials_kg.graph.ingest import (
+    IngestReport,
+    ingest,
+    pending_items,
+    read_record,
+    record_decisions,
+)
+from officials_kg.graph.model import combine, content_id
+from officials_kg.graph.neo4j_store import Neo4jStore
+from officials_kg.graph.resolve import resolve_document
+from officials_kg.graph.store import GraphStore, summary
+from officials_kg.graph.to_networkx import to_networkx
+from officials_kg.graph.vocab import DECISION_LINKS, EVIDENCE_LINKS, LINK_TYPES, NODE_TYPES
+from officials_kg.loaders.document import load_document
 from tests.gold import CHENGDE_CHAIR, documents_naming
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"

@@ -11,11 +11,11 @@ from typing import Any
 
 import pytest
 
-from evaluation import METRICS, evaluate, load_gold
-from extraction import extract_document, extract_file
-from loaders.decode import LoadError
-from loaders.html import read_page
-from loaders.inputs import kind_of, load_source
+from officials_kg.evaluation import METRICS, evaluate, load_gold
+from officials_kg.extraction import extract_document, extract_file
+from officials_kg.loaders.decode import LoadError
+from officials_kg.loaders.html import read_page
+from officials_kg.loaders.inputs import kind_of, load_source
 from tests.inputs_material import FOOTER, MENU, RELATED, ROOT, SEEDS, encoded_page, okg, seed_page
 
 GOLD = ROOT / "eval" / "gold"
@@ -35,7 +35,7 @@ def text_scores() -> dict[str, float]:
 
 def _published(seed: Path) -> str | None:
     """The seed's own issue date, as its site's page would declare it."""
-    from loaders.document import load_document
+    from officials_kg.loaders.document import load_document
 
     issued = load_document(seed).date
     return issued.isoformat() if issued else None

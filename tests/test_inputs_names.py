@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from graph.model import content_id
-from graph.store import open_store
-from loaders.files import document_name
+from officials_kg.graph.model import content_id
+from officials_kg.graph.store import open_store
+from officials_kg.loaders.files import document_name
 from tests.inputs_material import SEEDS, encoded_page, okg, print_pdf, seed_page
 
 ROOT = SEEDS[0].parent.parent

@@ -18,13 +18,13 @@ import pypdfium2
 import pytest
 from pdfminer.high_level import extract_text
 
-from evaluation import METRICS, evaluate, load_gold
-from extraction import extract_document, extract_file
-from graph.store import open_store
-from loaders.document import load_document
-from loaders.inputs import load_source
-from loaders.origin import page_of
-from loaders.pdf import read_pdf
+from officials_kg.evaluation import METRICS, evaluate, load_gold
+from officials_kg.extraction import extract_document, extract_file
+from officials_kg.graph.store import open_store
+from officials_kg.loaders.document import load_document
+from officials_kg.loaders.inputs import load_source
+from officials_kg.loaders.origin import page_of
+from officials_kg.loaders.pdf import read_pdf
 from tests.inputs_material import ROOT, SEEDS, okg, print_pdf, seed_page, seed_paragraphs
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]

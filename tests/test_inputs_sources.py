@@ -18,16 +18,16 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
-from graph.embedded import EmbeddedStore
-from graph.exports.view import view_data
-from graph.neo4j_store import Neo4jStore
-from graph.to_networkx import to_networkx
-from graph.vocab import EVIDENCE_LINKS
-from loaders.document import load_document
-from loaders.origin import page_of
-from loaders.pdf import read_pdf
-from queries.catalog import catalog
-from queries.run import run
+from officials_kg.graph.embedded import EmbeddedStore
+from officials_kg.graph.exports.view import view_data
+from officials_kg.graph.neo4j_store import Neo4jStore
+from officials_kg.graph.to_networkx import to_networkx
+from officials_kg.graph.vocab import EVIDENCE_LINKS
+from officials_kg.loaders.document import load_document
+from officials_kg.loaders.origin import page_of
+from officials_kg.loaders.pdf import read_pdf
+from officials_kg.queries.catalog import catalog
+from officials_kg.queries.run import run
 from tests.conftest import clear_neo4j
 from tests.inputs_material import (
     SEEDS,

@@ -14,8 +14,8 @@ import pytest
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-from graph.store import open_store
-from loaders.batch import iter_documents
+from officials_kg.graph.store import open_store
+from officials_kg.loaders.batch import iter_documents
 from tests.inputs_material import SEEDS, archived_uri, encoded_page, okg, seed_page, write_warc
 
 URIS = [f"http://www.example.gov.cn/xwzx/yw/{seed.stem}.shtml" for seed in SEEDS]

@@ -7,13 +7,13 @@ from pathlib import Path
 
 import pytest
 
-import lexicons
-from lexicons import TableError, parse_table
+from officials_kg import lexicons
+from officials_kg.lexicons import TableError, parse_table
 
 ROOT = Path(__file__).resolve().parent.parent
 TABLES = sorted(
     path
-    for folder in ("lexicons", "evaluation", "graph/exports")
+    for folder in ("lexicons", "evaluation", "officials_kg/graph/exports")
     for path in (ROOT / folder).glob("*.tsv")
 )
 

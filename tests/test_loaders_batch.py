@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from loaders.batch import Source, expand_paths, iter_documents
+from officials_kg.loaders.batch import Source, expand_paths, iter_documents
 
 GOOD = "全市防汛工作会议召开\n5月6日，全市防汛工作会议召开，部署今年防汛工作。（李兰）\n"
 

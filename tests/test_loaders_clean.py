@@ -7,10 +7,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extraction import extract_document
-from loaders.clean import clean
-from loaders.document import build_document
-from loaders.normalise import reads_as
+from officials_kg.extraction import extract_document
+from officials_kg.loaders.clean import clean
+from officials_kg.loaders.document import build_document
+from officials_kg.loaders.normalise import reads_as
 
 SEEDS = sorted((Path(__file__).resolve().parent.parent / "seeds").glob("*.txt"))
 

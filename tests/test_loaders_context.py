@@ -4,10 +4,10 @@ from datetime import date
 
 import pytest
 
-from lexicons import Place
-from loaders.dates import find_dates
-from loaders.document import build_document
-from loaders.places import dominant_among, gazetteer
+from officials_kg.lexicons import Place
+from officials_kg.loaders.dates import find_dates
+from officials_kg.loaders.document import build_document
+from officials_kg.loaders.places import dominant_among, gazetteer
 
 
 def articles(text: str) -> list[tuple[str | None, str | None, date | None]]:

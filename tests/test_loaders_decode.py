@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from loaders.decode import LoadError, read_text
+from officials_kg.loaders.decode import LoadError, read_text
 
 NEWS = "本报讯（记者 王明）3月5日，县委召开常委会议，传达学习全国两会精神。\n"
 

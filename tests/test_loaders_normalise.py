@@ -5,10 +5,10 @@ import json
 import subprocess
 import sys
 
-from extraction import extract_document
-from loaders.clean import clean
-from loaders.document import build_document
-from loaders.normalise import is_traditional, reads_as
+from officials_kg.extraction import extract_document
+from officials_kg.loaders.clean import clean
+from officials_kg.loaders.document import build_document
+from officials_kg.loaders.normalise import is_traditional, reads_as
 
 
 def test_half_width_marks_between_chinese_read_as_full_width():
@@ -53,7 +53,7 @@ def test_a_person_read_from_a_traditional_copy_is_found_by_either_script(tmp_pat
         encoding="utf-8",
     )
     data = tmp_path / "data"
-    okg = [sys.executable, "-m", "okg.cli"]
+    okg = [sys.executable, "-m", "officials_kg.cli.main"]
     subprocess.run(
         [*okg, "ingest", str(text), "--data", str(data)], check=True, capture_output=True
     )

@@ -24,7 +24,7 @@ from pathlib import Path
 
 import pytest
 
-from loaders.document import load_document
+from officials_kg.loaders.document import load_document
 from tests.gold import GENERAL_SECRETARY, PROPAGANDA_HEAD, UNITED_FRONT_HEAD, VICE_MAYOR
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"

@@ -5,12 +5,12 @@ from pathlib import Path
 
 import pytest
 
-from extraction import extract_document
-from extraction.merge import merge_records
-from loaders.decode import LoadError, decode_bytes
-from loaders.document import load_document
-from loaders.normalise import reads_as
-from loaders.stream import SAMPLE_BYTES, iter_parts
+from officials_kg.extraction import extract_document
+from officials_kg.extraction.merge import merge_records
+from officials_kg.loaders.decode import LoadError, decode_bytes
+from officials_kg.loaders.document import load_document
+from officials_kg.loaders.normalise import reads_as
+from officials_kg.loaders.stream import SAMPLE_BYTES, iter_parts
 
 SEEDS = sorted((Path(__file__).resolve().parent.parent / "seeds").glob("*.txt"))
 

@@ -30,12 +30,12 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from graph.names import norm_text, org_name
-from graph.neo4j_store import Neo4jStore
-from okg.cli import app
-from queries.catalog import EVENT, PERSON, catalog, parse_browser_file, questions
-from queries.lookup import candidates
-from queries.run import normalise
+from officials_kg.cli.main import app
+from officials_kg.graph.names import norm_text, org_name
+from officials_kg.graph.neo4j_store import Neo4jStore
+from officials_kg.queries.catalog import EVENT, PERSON, catalog, parse_browser_file, questions
+from officials_kg.queries.lookup import candidates
+from officials_kg.queries.run import normalise
 from tests.browser import WebDriver, open_chromium, paste, wait_for
 from tests.conftest import clear_neo4j
 

@@ -33,8 +33,8 @@ from pathlib import Path
 import opencc
 import pytest
 
-import lexicons
-from loaders.normalise import simplify
+from officials_kg import lexicons
+from officials_kg.loaders.normalise import simplify
 from tests.gold import ROOT, gold_names
 
 DATA_FOLDERS = {"seeds", "eval"}  # real pages and their annotations, at the root
@@ -109,10 +109,10 @@ def test_no_real_name_in(path: Path) -> None:
 def test_the_scan_covers_code_tests_queries_and_scripts_and_no_data() -> None:
     files = set(code_files())
     for kind in (
-        "extraction/names.py",
+        "officials_kg/extraction/names.py",
         "tests/test_cli_query.py",
-        "queries/cypher/attendees.cypher",
-        "queries/sparql/named.rq",
+        "officials_kg/queries/cypher/attendees.cypher",
+        "officials_kg/queries/sparql/named.rq",
         "scripts/test",
         ".ci/run",
     ):

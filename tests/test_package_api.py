@@ -12,14 +12,14 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGES = [
-    "evaluation",
-    "extraction",
-    "graph",
-    "graph.exports",
-    "lexicons",
-    "loaders",
-    "okg",
-    "queries",
+    "officials_kg.evaluation",
+    "officials_kg.extraction",
+    "officials_kg.graph",
+    "officials_kg.graph.exports",
+    "officials_kg.lexicons",
+    "officials_kg.loaders",
+    "officials_kg.cli",
+    "officials_kg.queries",
 ]
 SOURCE_FOLDERS = [*{p.split(".")[0] for p in PACKAGES}, "tests", "benchmarks", "scripts"]
 

@@ -23,10 +23,10 @@ from query_latency import (  # noqa: E402
     percentiles,
 )
 
-from graph.embedded import EmbeddedStore  # noqa: E402
-from graph.store import summary  # noqa: E402
-from queries.catalog import catalog  # noqa: E402
-from queries.run import run  # noqa: E402
+from officials_kg.graph.embedded import EmbeddedStore  # noqa: E402
+from officials_kg.graph.store import summary  # noqa: E402
+from officials_kg.queries.catalog import catalog  # noqa: E402
+from officials_kg.queries.run import run  # noqa: E402
 
 pytestmark = pytest.mark.slow
 

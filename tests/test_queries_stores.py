@@ -12,14 +12,14 @@ from pathlib import Path
 import pytest
 from pyoxigraph import NamedNode
 
-from graph.embedded import EmbeddedStore
-from graph.ingest import IngestReport, ingest, pending_items
-from graph.name_index import NAMES_GRAPH
-from graph.neo4j_store import Neo4jStore
-from graph.store import GraphStore
-from queries.catalog import catalog
-from queries.lookup import candidates, resolve
-from queries.run import run
+from officials_kg.graph.embedded import EmbeddedStore
+from officials_kg.graph.ingest import IngestReport, ingest, pending_items
+from officials_kg.graph.name_index import NAMES_GRAPH
+from officials_kg.graph.neo4j_store import Neo4jStore
+from officials_kg.graph.store import GraphStore
+from officials_kg.queries.catalog import catalog
+from officials_kg.queries.lookup import candidates, resolve
+from officials_kg.queries.run import run
 from tests.conftest import clear_neo4j
 from tests.gold import (
     CHENGDE_CHAIR,

@@ -18,7 +18,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from extraction.records import (
+from officials_kg.cli.main import app
+from officials_kg.extraction.records import (
     ArticleInfo,
     DocumentRecord,
     Event,
@@ -28,16 +29,15 @@ from extraction.records import (
     Person,
     Position,
 )
-from graph import names
-from graph.embedded import EmbeddedStore
-from graph.ingest import IngestReport, ingest, pending_items
-from graph.resolve import resolve_document
-from graph.store import GraphStore
-from graph.vocab import LINK_TYPES, NODE_TYPES
-from okg.cli import app
-from queries.catalog import catalog
-from queries.lookup import candidates
-from queries.run import run
+from officials_kg.graph import names
+from officials_kg.graph.embedded import EmbeddedStore
+from officials_kg.graph.ingest import IngestReport, ingest, pending_items
+from officials_kg.graph.resolve import resolve_document
+from officials_kg.graph.store import GraphStore
+from officials_kg.graph.vocab import LINK_TYPES, NODE_TYPES
+from officials_kg.queries.catalog import catalog
+from officials_kg.queries.lookup import candidates
+from officials_kg.queries.run import run
 from tests.test_graph_stores import (  # noqa: F401  (fixtures: the store under test, the seeds)
     Opener,
     opener,

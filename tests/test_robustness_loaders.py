@@ -17,14 +17,14 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from extraction import extract_document
-from extraction.merge import merge_records
-from extraction.records import DocumentRecord
-from loaders.batch import iter_documents
-from loaders.decode import LoadError, decode_bytes
-from loaders.document import MAX_SENTENCE, Document, build_document, load_document
-from loaders.normalise import reads_as
-from loaders.stream import SAMPLE_BYTES, iter_parts
+from officials_kg.extraction import extract_document
+from officials_kg.extraction.merge import merge_records
+from officials_kg.extraction.records import DocumentRecord
+from officials_kg.loaders.batch import iter_documents
+from officials_kg.loaders.decode import LoadError, decode_bytes
+from officials_kg.loaders.document import MAX_SENTENCE, Document, build_document, load_document
+from officials_kg.loaders.normalise import reads_as
+from officials_kg.loaders.stream import SAMPLE_BYTES, iter_parts
 from tests.gold import CHENGDE_CHAIR, GENERAL_SECRETARY
 
 SEEDS = sorted((Path(__file__).resolve().parent.parent / "seeds").glob("*.txt"))

@@ -13,8 +13,8 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from graph.embedded import EmbeddedStore
-from graph.ingest import IngestReport, ingest, pending_items
+from officials_kg.graph.embedded import EmbeddedStore
+from officials_kg.graph.ingest import IngestReport, ingest, pending_items
 from tests.test_graph_stores import snapshot
 
 ARTICLE = {"index": 0, "headline": "会议", "place": None, "date": None, "start": 0, "end": 9}

@@ -23,11 +23,11 @@ import networkx as nx
 import pytest
 from typer.testing import CliRunner
 
-from graph.exports.network import Slice, select
-from graph.exports.view import view_data
-from graph.store import open_store
-from graph.to_networkx import to_networkx
-from okg.cli import app
+from officials_kg.cli.main import app
+from officials_kg.graph.exports.network import Slice, select
+from officials_kg.graph.exports.view import view_data
+from officials_kg.graph.store import open_store
+from officials_kg.graph.to_networkx import to_networkx
 from tests.browser import WebDriver, open_chromium, wait_for
 from tests.gold import CHENGDE_CHAIR
 
