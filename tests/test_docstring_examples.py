@@ -13,7 +13,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = [
-    ("lexicons", "officials_kg/lexicons/__init__.py", "parse_table"),
+    ("officials_kg.lexicons", "officials_kg/lexicons/__init__.py", "parse_table"),
     ("officials_kg.loaders.document", "officials_kg/loaders/document.py", "build_document"),
     ("officials_kg.extraction.pipeline", "officials_kg/extraction/pipeline.py", "extract_document"),
     ("officials_kg.loaders.articles", "officials_kg/loaders/articles.py", "split_articles"),

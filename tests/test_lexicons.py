@@ -13,7 +13,7 @@ from officials_kg.lexicons import TableError, parse_table
 ROOT = Path(__file__).resolve().parent.parent
 TABLES = sorted(
     path
-    for folder in ("lexicons", "evaluation", "officials_kg/graph/exports")
+    for folder in ("officials_kg/lexicons", "officials_kg/evaluation", "officials_kg/graph/exports")
     for path in (ROOT / folder).glob("*.tsv")
 )
 

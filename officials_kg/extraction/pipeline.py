@@ -115,7 +115,7 @@ def extract_document(doc: Document) -> DocumentRecord:
         reports nothing gives a record without facts.
 
     Example:
-        >>> from loaders.document import build_document
+        >>> from officials_kg.loaders.document import build_document
         >>> doc = build_document(
         ...     "2023-03-17", "xuchang/2023-03-17.txt",
         ...     "许昌日报\n2023年3月17日 星期五\n\n市委常委会召开会议\n"
