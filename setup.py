@@ -38,6 +38,7 @@ COMPILED = [
     "officials_kg/loaders/document.py",
     "officials_kg/loaders/mapped.py",
     "officials_kg/loaders/normalise.py",
+    "officials_kg/loaders/paragraphs.py",
     "officials_kg/loaders/places.py",
 ]
 """The modules of the per-line and per-sentence work; the others gain nothing measurable."""

@@ -1,7 +1,8 @@
 """Splitting made-up pages in the genre into articles (clean text, one paragraph a line)."""
 
-from officials_kg.loaders.articles import Layout, split_articles
+from officials_kg.loaders.articles import split_articles
 from officials_kg.loaders.clean import clean
+from officials_kg.loaders.paragraphs import Layout
 
 
 def split(*paragraphs: str) -> list[tuple[str | None, str]]:

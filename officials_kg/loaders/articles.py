@@ -32,45 +32,16 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import lru_cache
 
-from officials_kg.loaders.cues import (
-    ALONE_DATELINE,
-    BYLINE,
-    COLOPHON,
-    CREDIT_END,
-    CREDIT_LINE,
-    ENUMERATED,
-    MASTHEAD,
-    START,
-    SUBTITLE,
-    TOC_LINE,
-)
-from officials_kg.loaders.mapped import MappedText
+from officials_kg.loaders.cues import CREDIT_END
+from officials_kg.loaders.paragraphs import Layout, Paragraph, Role, paragraphs
 from officials_kg.loaders.places import gazetteer
 
-HEADLINE_MAX = 50
 DATE_LEAD = re.compile(r"^(?:(?:\d{4}年)?\d{1,2}月\d{1,2}日|近日|日前)")
 MIN_SCORE = 0.2  # share of a headline's weighted character pairs found in a body
 TIE = 0.05  # scores this close do not tell two stories apart
 ECHO_SCORE = 0.5  # a run repeating this much of the story above closes it
 LISTED_SCORE = 0.8  # a run found this fully in the table of contents is a headline
 FINISHED = re.compile(r"(?:[。！？!?…][”’」』）)]*|[（(][^（）()]{2,16}[）)])$")
-PARAGRAPH = re.compile(r"[^\n]+")  # a paragraph is a line of the clean text
-FULL_STOP = re.compile(r"[。！？；]")
-
-
-class Role(StrEnum):
-    """What a paragraph is on its page, by its words and its length (`Paragraph.role`)."""
-
-    TOC = "toc"  # a contents entry
-    COLOPHON = "colophon"  # a field of the masthead or back page (编辑：…)
-    DATELINE = "dateline"  # a wire story's dateline standing alone, closing it
-    START = "start"  # a story's first words (本报讯, 新华社…电)
-    CREDIT = "credit"  # (赵小涛), a photo's credit: closes a story
-    BYLINE = "byline"
-    MASTHEAD = "masthead"  # the issue line (2023年12月18日出版)
-    SUBTITLE = "subtitle"  # a headline's dash-led subtitle, a speech's date line
-    HEAD = "head"  # a headline line
-    BODY = "body"
 
 
 class Kind(StrEnum):
@@ -82,74 +53,6 @@ class Kind(StrEnum):
 
 
 HEADLINE_ROLES = (Role.HEAD, Role.BYLINE, Role.MASTHEAD, Role.SUBTITLE)  # make up a run
-
-
-@dataclass(frozen=True)
-class Layout:
-    """What cleaning deleted in front of each paragraph, which the splitter still needs:
-    an indent (subheads are indented like body text, headlines are not) and a page break
-    (the extractor starts each page with a single space, or a form feed)."""
-
-    indented: frozenset[int] = frozenset()
-    page_starts: frozenset[int] = frozenset()
-
-    @classmethod
-    def of(cls, mapped: MappedText, original: str) -> Layout:
-        indented, page_starts = set(), set()
-        for m in PARAGRAPH.finditer(mapped.text):
-            at = mapped.offsets[m.start()]
-            line_start = original.rfind("\n", 0, at) + 1
-            prefix = original[line_start:at]
-            if "\f" in prefix or (prefix.startswith(" ") and not prefix.startswith("  ")):
-                page_starts.add(m.start())
-                prefix = prefix.replace("\f", "")[1:]
-            if "\u3000" in prefix or "\t" in prefix or len(prefix) >= 2:
-                indented.add(m.start())
-        return cls(frozenset(indented), frozenset(page_starts))
-
-
-@dataclass
-class Paragraph:
-    start: int  # clean offsets
-    end: int
-    text: str
-    indented: bool = False
-    page_start: bool = False
-    role: Role = field(init=False, repr=False, compare=False)
-
-    def __post_init__(self) -> None:
-        self.role = self._role()  # asked by the splitter's passes again and again
-
-    @property
-    def is_headline(self) -> bool:
-        """Short and without a full stop: a headline line, unless layout says subhead."""
-        return (
-            0 < len(self.text.replace(" ", "")) <= HEADLINE_MAX
-            and not FULL_STOP.search(self.text)
-            and not self.indented
-            and ENUMERATED.match(self.text) is None
-        )
-
-    def _role(self) -> Role:
-        text = self.text.strip()
-        compact = text.replace(" ", "")
-        if ("…" in text or text.startswith("目")) and TOC_LINE.search(text):
-            return Role.TOC  # (the search scans a whole paragraph: asked only where it can hold)
-        if COLOPHON.match(compact):
-            return Role.COLOPHON
-        if ALONE_DATELINE.match(compact):
-            return Role.DATELINE
-        if START.match(compact):
-            return Role.START
-        if CREDIT_LINE.match(text):
-            return Role.CREDIT
-        if len(compact) <= 40 and BYLINE.match(text):
-            return Role.BYLINE
-        if not self.is_headline:
-            return Role.BODY
-        if MASTHEAD.match(compact):
-            return Role.MASTHEAD
-        return Role.SUBTITLE if SUBTITLE.match(compact) else Role.HEAD
 
 
 @dataclass(eq=False)  # one span is one article: hashed and compared as itself
@@ -188,19 +91,6 @@ class ArticleSpan:
 
 def _in_order(paragraphs: Iterable[Paragraph]) -> str:
     return "\n".join(p.text for p in sorted(paragraphs, key=lambda p: p.start))
-
-
-def paragraphs(text: str, layout: Layout = Layout()) -> list[Paragraph]:
-    return [
-        Paragraph(
-            m.start(),
-            m.end(),
-            m.group(),
-            m.start() in layout.indented,
-            m.start() in layout.page_starts,
-        )
-        for m in PARAGRAPH.finditer(text)
-    ]
 
 
 _NOT_WORD = re.compile(r"[\W_]")

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from officials_kg.lexicons import Place
-from officials_kg.loaders.articles import ArticleSpan, Kind, Layout, Paragraph, split_articles
+from officials_kg.loaders.articles import ArticleSpan, Kind, split_articles
 from officials_kg.loaders.clean import clean
 from officials_kg.loaders.cues import DATELINE
 from officials_kg.loaders.dates import (
@@ -28,6 +28,7 @@ from officials_kg.loaders.decode import name_text, read_text
 from officials_kg.loaders.files import document_name
 from officials_kg.loaders.mapped import MappedText
 from officials_kg.loaders.origin import Origin
+from officials_kg.loaders.paragraphs import Layout, Paragraph
 from officials_kg.loaders.places import PlaceMention, dominant_among, dominant_city, gazetteer
 
 __all__ = ["MAX_SENTENCE", "Article", "Document", "Sentence", "build_document", "load_document"]
