@@ -18,7 +18,8 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from officials_kg.extraction.appointments import CURRENT
-from officials_kg.extraction.events import EventMention, event_key, sitting_of_session
+from officials_kg.extraction.events import event_key, sitting_of_session
+from officials_kg.extraction.mentions import EventMention
 from officials_kg.extraction.orgs import parent_of, place_of
 from officials_kg.extraction.records import (
     Event,

@@ -1,11 +1,12 @@
-"""Events: meetings, visits and activities named in a sentence.
+"""Events: the meetings and activities a sentence names, and its visits.
 
 A *named* event ends with an event word from lexicons/event_words.tsv (会议, 座谈会,
 党课, 活动 …) and starts after a delimiter or after the word that introduces it (召开,
 出席, 在 …). A bare event word right after such a word (`出席会议`, `会议由`) is the
 story's own meeting, not a new one.
 
-A *visit* is who went where: `哈密市考察团来我市考察`, `张三到常德市考察调研`.
+Visits (who went where: `张三到常德市考察调研`) are extraction/visits.py's; both kinds
+are EventMentions (extraction/mentions.py).
 
 A mention is *reported* when the text says it took place (`召开X`, `X召开`, `在Y举行的X`,
 `收听收看了X`) or it is a numbered session (`十五届人大四次会议`); background mentions
@@ -16,10 +17,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Set as AbstractSet
-from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from officials_kg import lexicons
+from officials_kg.extraction.mentions import LEAD_NOISE, EventMention
 from officials_kg.extraction.names import is_common_word
 from officials_kg.extraction.orgs import (
     PLACE_WORDS,
@@ -29,6 +30,7 @@ from officials_kg.extraction.orgs import (
     org_suffixes,
     resolve_place_words,
 )
+from officials_kg.extraction.visits import find_visits
 
 INTRO = re.compile(
     r"(?:主持召开|组织召开|召开了|召开|举行了|举行|举办了|举办|开展了|开展|组织开展|组织"
@@ -79,62 +81,10 @@ PLANNED = re.compile(  # words before a meeting that has not (yet) taken place
 NUMBERED = re.compile(r"[第]?[一二三四五六七八九十百\d]+(?:届|次)")
 CLAUSE_MARKS = "，。；：、\n"
 STOP = set("，。；：！？（）()\n《》、")
-VISIT = re.compile(
-    r"(?P<who>[^，。；：！？\n]{2,32}?)(?P<verb>来到|前往|莅临|深入|走进|来|到|赴|在)"
-    r"(?P<where>(?!看望|慰问|考察|调研)[^，。；：！？\n、]{1,14}?)"
-    r"(?:，|就[^，。；：！？\n]{1,30}?(?:进行|开展)?)?"  # 来滁，实地考察; 到济宁就…进行调研
-    r"(?:专题|专项|实地|专程|督促)*(?P<what>(?:参观|走访)*"
-    r"(?:考察调研|调研|考察|视察|看望慰问|慰问|走访|督查|检查|(?:亲切)?接见[^，。；]{2,20}?(?=[，。；]|$)))"
-    r"(?=[^，。；：！？\n、]{0,12}?(?:[，。；：！？\n《、]|时|期间|并|$))"  # what is done there
-)
-# 张三会见李四一行: the host and the guests of a reception, each of whom attends
-RECEPTION = re.compile(
-    r"(?P<who>[^，。；：！？\n]{2,24}?)(?:在[^，。；：！？\n]{1,12}?)?(?P<what>会见|会谈)了?"
-    r"(?P<guest>[^，。；：！？\n]{2,80}?)(?=[，。；！？\n]|$)"
-)
 CONGRESS = re.compile(r"党的[一二三四五六七八九十]{2,3}大(?![学会局队厦街道楼])")  # 党的二十大
-VISIT_WORD = re.compile(r"考察|调研|视察|慰问|走访|接见|会见|会谈|督查|检查")
-"""Every visit and reception names one of these: most sentences need no other search."""
-VISITS_PLACE = re.compile(
-    r"(?P<who>[^，。；：！？\n]{2,12}?)(?P<what>视察|考察)(?P<where>[^，。；：！？\n、时]{2,6})时"
-)
-# a call on people with no place named: 张三一行看望慰问人大代表
-CALLS_ON = re.compile(
-    r"(?P<who>[^，。；：！？\n]{2,32}?)"
-    r"(?P<what>看望慰问|走访慰问|走访看望|看望)了?(?P<whom>[^，。；：！？\n]{2,16}?)(?=[，。；！？\n]|$)"
-)
-LEAD_NOISE = re.compile(
-    r"^(?:[（(][^）)]{1,10}[）)])?"  # a tag: （两会受权发布）
-    r"(?:.*?\d+[月日](?:\d+日)?(?:电|[上下]午|晚)?|近日|日前|当天|同日|随后|会上|此前|今年|去年)?"
-)
-LED_GROUP = re.compile(r"(?:带领|率领|率)(?P<group>[^，。；：！？\n]{1,12}?(?:团|组|队))$")
-LEADING = re.compile(r"(?:带队|率队|带领|率)$")  # 郑桂清带队到…调研: 郑桂清 goes
-HOST_GROUP = re.compile(r"^[^，。；：！？\n]{0,6}领导(?=[^，。；：！？\n]{2,}等$)")
-GUEST_LEAD = re.compile(r"^(?:出席|参加|列席)[^，。；：！？\n]{2,30}?的")
-ACCOMPANIED = re.compile(r"在[^在]*?陪同下$")  # 张三在李四的陪同下到…: 张三 goes
-PARTY = re.compile(r"(?:一行|等)$")  # 张三一行到…: 张三 and those with him
-VISITORS = re.compile(r"(?:团|组|一行|代表团|考察团|调研组|检查组)$")
 MIN_NAME = 6
 MAX_ANTECEDENT = 16  # characters of a body that 该校 or 该院 stands for
 ANTECEDENT_STOP = STOP | set("到在于赴对向从与和及")  # a body's name starts after these
-
-
-# Kept and shared by the sentences that name it (_named_events), and never changed (replace
-# makes another). Not frozen: a frozen dataclass's __init__ sets each field through
-# object.__setattr__ in Python, even compiled (16,000 instructions a mention, 9 in 10 of it).
-@dataclass(unsafe_hash=True)
-class EventMention:
-    start: int  # within the sentence
-    end: int
-    name: str
-    type: str
-    organizer: str | None
-    reported: bool
-    background: bool
-    visitor: str | None = None  # who went, for a visit named by its visitor
-    visitor_role: str = "lead"  # the visitor leads a visit, hosts a reception (attend)
-    guests: tuple[str, ...] = ()  # the known persons received (they attend)
-    sitting: bool = False  # a sitting named alone (闭幕大会): of the story's current session
 
 
 @cache
@@ -342,76 +292,6 @@ def _in_book_title(text: str, at: int) -> bool:
     return text.rfind("《", 0, at) > text.rfind("》", 0, at)
 
 
-def _home_abbreviation(where: str, home: str | None) -> str:
-    """我市, 本市 and the one-character abbreviation of the home city (来许, 来承) → the city."""
-    if home and (where in ("我市", "本市") or (len(where) == 1 and home.startswith(where))):
-        return home
-    return where
-
-
-def _visitor(who: str, persons: AbstractSet[str]) -> tuple[str | None, str]:
-    """Who goes (or receives), and how a visit's name writes them: the longest known name
-    the words end with (a set's order changes from run to run), with 一行 if they say it
-    (市委书记韩立群一行到… → 韩立群一行到…); else the group as written (考察团)."""
-    words = LEADING.sub("", ACCOMPANIED.sub("", LEAD_NOISE.sub("", who).lstrip("，")))
-    led = LED_GROUP.search(words)
-    if led is not None:  # 张三带领二分团到…: the group goes, named so; 张三 leads it
-        leader = max(
-            (p for p in persons if words.endswith(p, 0, led.start())), key=len, default=None
-        )
-        return leader, led.group("group")
-    party = PARTY.search(words)
-    bare = words[: party.start()] if party else words
-    visitor = max((p for p in persons if bare.endswith(p)), key=len, default=None)
-    if visitor is None:  # 以张三为团长的某省代表团: the group is named after 的
-        return None, words[words.rindex("的") + 1 :] if "的" in words else words
-    return visitor, visitor + ("一行" if party and party.group() == "一行" else "")
-
-
-def _visits(text: str, ctx: PlaceContext, persons: AbstractSet[str]) -> list[EventMention]:
-    if not VISIT_WORD.search(text):
-        return []  # most sentences: skip the two slow patterns below
-    out = []
-    home = ctx.city.name if ctx.city else None
-    for m in VISIT.finditer(text):
-        visitor, who = _visitor(m.group("who"), persons)
-        if not (visitor or VISITORS.search(who)):
-            continue  # 此次来许昌考察: no one named goes anywhere
-        where = _home_abbreviation(m.group("where"), home)
-        verb = "到" if m.group("verb") in ("来到", "前往", "深入", "走进") else m.group("verb")
-        name = f"{who}{verb}{where}{m.group('what')}"
-        out.append(EventMention(m.start(), m.end(), name, "visit", None, True, False, visitor))
-    receptions = RECEPTION.finditer(text) if "会" in text else ()  # 会见, 会谈
-    for m in receptions:
-        host, who = _visitor(m.group("who"), persons)
-        if host is None:
-            continue  # 会见 with no one named who receives
-        group = HOST_GROUP.match(LEAD_NOISE.sub("", m.group("who")))
-        if group:
-            who = resolve_place_words(group.group(), ctx)  # 市领导张三、李四等会见 → X市领导
-        guest = GUEST_LEAD.sub("", m.group("guest"))  # 出席…会议的港澳委员 → 港澳委员
-        # the hosts listed (市领导张三、李四等) and the guests named attend
-        guests = tuple(sorted(p for p in persons if p in guest or p in m.group("who")))
-        name = f"{who}{m.group('what')}{guest}"
-        out.append(
-            EventMention(
-                m.start(), m.end(), name, "visit", None, True, False, host, "attend", guests
-            )
-        )
-    calls_on = CALLS_ON.finditer(text) if "看望" in text or "走访" in text else ()
-    for m in calls_on:
-        visitor, who = _visitor(m.group("who"), persons)
-        if visitor is not None:  # 张三一行看望慰问人大代表: named by who and whom
-            name = f"{who}{m.group('what')}{m.group('whom')}"
-            out.append(EventMention(m.start(), m.end(), name, "visit", None, True, False, visitor))
-    for m in VISITS_PLACE.finditer(text) if "时" in text else ():
-        who = re.sub(r"(?:总书记|同志)$", "", LEAD_NOISE.sub("", m.group("who")))
-        if who in persons:
-            name = f"{who}{m.group('what')}{m.group('where')}"
-            out.append(EventMention(m.start(), m.end(), name, "visit", None, False, False, who))
-    return out
-
-
 def _committee_meeting(m: re.Match[str], ctx: PlaceContext) -> EventMention:
     body = canonical_org(m.group("body"), ctx)
     name = body + m.group("word")
@@ -422,7 +302,7 @@ def find_events(
     text: str, ctx: PlaceContext, persons: AbstractSet[str] = frozenset()
 ) -> list[EventMention]:
     """Event mentions of one sentence; where two overlap, visits first, then the longer."""
-    found = _visits(text, ctx, persons) + list(_named_events(text, ctx))
+    found = find_visits(text, ctx, persons) + list(_named_events(text, ctx))
     if len(found) < 2:
         return found  # nothing can overlap (most sentences)
     kept: list[EventMention] = []

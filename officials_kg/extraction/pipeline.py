@@ -17,7 +17,8 @@ from dataclasses import replace
 
 from officials_kg.extraction.appointments import read_notices
 from officials_kg.extraction.collector import Collector, add_positions, speakers_received
-from officials_kg.extraction.events import EventMention, find_events, is_session, sitting_of_session
+from officials_kg.extraction.events import find_events, is_session, sitting_of_session
+from officials_kg.extraction.mentions import EventMention
 from officials_kg.extraction.names import looks_like_name
 from officials_kg.extraction.orgs import PlaceContext, named_locals
 from officials_kg.extraction.persons import find_mentions, given_names, names_in_sentence

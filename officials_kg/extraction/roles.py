@@ -13,7 +13,7 @@ from functools import cache
 from typing import NamedTuple
 
 from officials_kg import lexicons
-from officials_kg.extraction.events import EventMention
+from officials_kg.extraction.mentions import EventMention
 from officials_kg.extraction.persons import LIST_INTRODUCED, Mention
 
 ROLE_LINK = re.compile(r"^(?:(?:会议)?(?:并|和|、|及)[^，；。！？]*)?$")  # 出席并致辞: cues joined
