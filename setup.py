@@ -1,8 +1,8 @@
 """The hot modules compiled to C with mypyc when a wheel is built (`pip install .`).
 
-Extraction runs the loaders' and extractor's Python once per line and per sentence of
-every page; mypyc compiles those modules, unchanged, into C extensions, a third faster
-(benchmarks/README.md, its results table). The code stays plain typed Python: mypy checks it
+Extraction runs the loaders' and extractor's Python once per line and per sentence of every page;
+mypyc compiles those modules, unchanged, into C extensions, which run them faster
+(benchmarks/README.md has the figures). The code stays plain typed Python: mypy checks it
 (scripts/test), and the compiled build runs the whole test suite too.
 
 Only wheels are compiled. An editable install (`pip install -e .`, what scripts/test and

@@ -15,7 +15,7 @@ A fact's sentences and documents are not list properties of the fact, as its oth
 but one `REPORTS` relationship per document that reports it, from the Document to the fact's
 target, with the fact's id and that document's sentence ids (docs/model.md): lists that grow
 with the corpus would be rewritten whole by every batch that added to them (the busiest
-post, the head of state's, gets a sentence from a third of the pages), where a batch now
+posts get a sentence from many of the pages), where a batch
 CREATEs its documents' reports and leaves the earlier ones alone.
 """
 

@@ -1,13 +1,13 @@
 """The embedded store's name index: the pairs of characters in every name, for `find`.
 
-`find` (queries/sparql/find.rq) looks for the names that contain a text. pyoxigraph has no
-text index, and it keeps a literal longer than 15 bytes (five Chinese characters) in a table
-of its own, so testing every name with CONTAINS read some 20,000 strings from RocksDB: 200 ms
-at 10,000 documents. A name that contains a text contains each pair of adjacent characters
-of the text; the nodes that have all of the text's pairs among their names' pairs are few,
-and CONTAINS then tests only their names. The answer is the same: the pairs only narrow the
-nodes to test. Every name also has the empty string, which a text of fewer than two
-characters looks up: all the nodes of a kind, as before the index.
+`find` (queries/sparql/find.rq) looks for the names that contain a text. pyoxigraph has no text
+index, and it keeps a literal longer than 15 bytes (five Chinese characters) in a table of its own,
+so testing every name with CONTAINS reads each of those strings from RocksDB, a cost that grows with
+the graph. A name that contains a text contains each pair of adjacent characters of the text; the
+nodes that have all of the text's pairs among their names' pairs are few, and CONTAINS then tests
+only their names. The answer is the same: the pairs only narrow the nodes to test. Every name also
+has the empty string, which a text of fewer than two characters looks up: all the nodes of a kind,
+as before the index.
 
 The index is one triple `<node> okg:eventPair "许昌"` per pair and node (okg:personPair,
 okg:organizationPair, okg:postPair for the other kinds), in the named graph okg:names,

@@ -2,12 +2,11 @@
 
 pypdfium2 (Chromium's PDF engine) reads the text layer in the order the page draws it,
 which for a newspaper page set in columns is column by column, article by article.
-Measured against pdfminer.six's layout analysis on the five seeds printed in two and in
-three columns (tests/test_inputs_pdf.py, docs/inputs.md): pypdfium2 kept all 449 of the
-seeds' paragraphs whole, pdfminer.six 203 and 204 (45 %): it writes common characters as
-their CJK-radical look-alikes (⺠ for 民, ⻓ for 长, ⻔ for 门; 2,200 in the five PDFs,
-which NFKC does not mend), and with those mapped back it still breaks 19 and 20
-paragraphs (430 and 429 whole); in 9 to 10 CPU seconds against pypdfium2's 1.
+pdfminer.six's layout analysis, the other choice, writes common characters as their
+CJK-radical look-alikes (⺠ for 民, ⻓ for 长, which NFKC does not mend), breaks paragraphs
+of a page set in columns even with those mapped back, and is much slower;
+tests/test_inputs_pdf.py compares the two on the seeds printed in columns, and
+docs/inputs.md gives the figures.
 
 The pages' texts are joined with a line break, as the seeds (text pulled out of such
 PDFs) have them, and where each page starts is kept, so that evidence can name its page

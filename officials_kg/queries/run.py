@@ -1,14 +1,12 @@
 """Run a canned query on either store and give rows that are the same whichever answered.
 
-Each store runs its own text (`query.cypher` or `query.sparql`). Cypher takes the arguments
-as parameters. SPARQL gets them written into the text as constants, IRIs for ids: pyoxigraph
-plans a query around the constants in its text, while a variable bound by substitution is
-planned as if it were free (on 10,000 documents `evidence` took 30 s so, 1 ms written in).
-The rows are then put in one
-form: the declared columns only, list columns as sorted lists without repeats (SPARQL gives
-them as GROUP_CONCAT strings), and rows in the declared order, ties broken by the whole row,
-since neither store's ORDER BY is the same as the other's for nulls and mixed values.
-"""
+Each store runs its own text (`query.cypher` or `query.sparql`). Cypher takes the arguments as
+parameters. SPARQL gets them written into the text as constants, IRIs for ids: pyoxigraph plans a
+query around the constants in its text, while a variable bound by substitution is planned as if it
+were free, and the query scans what a constant would have looked up. The rows are then put in one
+form: the declared columns only, list columns as sorted lists without repeats (SPARQL gives them as
+GROUP_CONCAT strings), and rows in the declared order, ties broken by the whole row, since neither
+store's ORDER BY is the same as the other's for nulls and mixed values."""
 
 from __future__ import annotations
 
