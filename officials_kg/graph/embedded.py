@@ -126,6 +126,21 @@ class EmbeddedStore:
     query_language = "sparql"
 
     def __init__(self, path: Path) -> None:
+        """Open the store in a folder, made if missing; one process holds it at a time.
+
+        Args:
+            path: the store's folder (`okg --data`; by default data/okg).
+
+        Raises:
+            OSError: another process or handle holds the folder ("…/LOCK: No locks
+                available").
+
+        Example:
+            >>> from officials_kg.graph.store import summary  # doctest: +SKIP
+            >>> with EmbeddedStore(Path("data/okg")) as store:  # doctest: +SKIP
+            ...     summary(store)["persons"]
+            70
+        """
         path.mkdir(parents=True, exist_ok=True)
         self.path = path
         self.store = Store(str(path))

@@ -57,12 +57,32 @@ class Neo4jStore:
         retry_seconds: float = 30.0,
         sessions: int | None = None,
     ) -> None:
-        """`retry_seconds`: how long a transaction is tried again while the server does not
-        answer (a restart) before its error is raised; the driver's back-off between tries
-        doubles, so the last try may come up to twice as late. `sessions`: how many
-        transactions write a batch's documents at once, each a server thread of its own (a
-        single transaction left a core of a 2-core server idle); by default one per
-        processor of the server, or DEFAULT_SESSIONS if it does not say."""
+        """Connect to a Neo4j server (the connection is checked at the first read or write).
+
+        Args:
+            uri: the server's Bolt URI (`bolt://localhost:7687`).
+            user, password: its credentials; an empty password means no authentication.
+            database: the database to use; None for the server's default.
+            retry_seconds: how long a transaction is tried again while the server does not
+                answer (a restart) before its error is raised; the driver's back-off
+                between tries doubles, so the last try may come up to twice as late.
+            sessions: how many transactions write a batch's documents at once, each a
+                server thread of its own (one transaction leaves a core of a server idle);
+                by default one per processor of the server, or DEFAULT_SESSIONS if it does
+                not say.
+
+        Raises:
+            ValueError: `sessions` is below 1.
+            neo4j.exceptions.ServiceUnavailable: the server cannot be reached.
+            neo4j.exceptions.AuthError: the credentials are refused.
+
+        Example:
+            >>> from officials_kg.graph.store import summary  # doctest: +SKIP
+            >>> store = Neo4jStore("bolt://localhost:7687", "neo4j", "secret")  # doctest: +SKIP
+            >>> with store:  # doctest: +SKIP
+            ...     summary(store)["events"]
+            59
+        """
         if sessions is not None and sessions < 1:
             raise ValueError(f"sessions must be at least 1, not {sessions}")
         self.uri = uri
