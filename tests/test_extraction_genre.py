@@ -532,3 +532,32 @@ def test_a_report_made_with_了_is_a_speech():
 def test_a_designated_name_before_列席_is_a_person_who_observes():
     text = "本报讯 12月26日，县委书记陆小东主持召开县委常委会第57次会议，县领导储小泉列席会议。"
     assert ("储小泉", ("observe",)) in {(p, roles) for p, _, roles in _parts(text)}
+
+
+def test_one_subject_does_cues_joined_across_an_event_s_name_or_a_comma():
+    """主持召开X并讲话, 出席X，并讲话: the chair or the guest speaks too; a cue after someone
+    else's name (并听取李四宝汇报) or after a group (与会人员发言) is not theirs."""
+    for text, roles in [
+        ("本报讯 3月5日，市委书记张三主持召开全市工作会议并讲话。", ("chair", "speak")),
+        ("本报讯 3月5日，市委书记张三出席全市工作会议，并讲话。", ("attend", "speak")),
+        (
+            "本报讯 3月5日，市委书记张三主持召开全市工作会议，同与会代表交流并讲话。",
+            ("chair", "speak"),
+        ),
+        ("本报讯 3月5日，市委书记张三主持召开全市工作会议，与会人员讨论发言。", ("chair",)),
+        ("本报讯 3月5日，市委书记张三主持召开全市工作会议并听取李四宝汇报。", ("chair",)),
+    ]:
+        assert {(p, r) for p, _, r in _parts(text) if p == "张三"} == {("张三", roles)}, text
+
+
+def test_a_meeting_without_a_name_is_named_by_its_host_and_guests():
+    """主持召开座谈会，同Y进行座谈: 张三同Y座谈会, the cues giving the roles."""
+    text = (
+        "本报讯 1月12日，市委书记张三在市行政中心主持召开座谈会，同青年企业家代表进行座谈"
+        "并讲话。市委副书记李四宝出席座谈会。"
+    )
+    parts = {(p, e, r) for p, e, r in _parts(text)}
+    assert parts == {
+        ("张三", "张三同青年企业家代表座谈会", ("chair", "speak")),
+        ("李四宝", "张三同青年企业家代表座谈会", ("attend",)),
+    }

@@ -16,7 +16,12 @@ from officials_kg import lexicons
 from officials_kg.extraction.mentions import EventMention
 from officials_kg.extraction.persons import LIST_INTRODUCED, Mention
 
-ROLE_LINK = re.compile(r"^(?:(?:会议)?(?:并|和|、|及)[^，；。！？]*)?$")  # 出席并致辞: cues joined
+# Cues joined (出席并致辞, 主持召开X并讲话, 出席X，并讲话, 主持召开X，同Y座谈并讲话): one
+# subject does both, where no one is named between them
+ROLE_LINK = re.compile(
+    r"^(?:(?:会议)?(?:并|和|、|及)[^，；。！？]*"
+    r"|[^，；。！？]*?(?:并|和|及|，(?:并|同时|随后)|，(?:同|与(?!会))[^，；。！？]*?并))?$"
+)
 DESCRIBED = re.compile(r"的(?:重要)?$")
 CLAUSE_COMMA = re.compile(r"[，；]")
 CONTINUES = re.compile(r"(?:并|还|同时|也|又|先后|随后|详细|充分|认真|全面)")
@@ -106,7 +111,9 @@ def cued_roles(text: str, mentions: list[Mention], visits: list[EventMention]) -
     for cue in _cue_pattern().finditer(text):
         if cue.group() not in role_of:
             continue
-        if groups and ROLE_LINK.match(text[groups[-1][-1].end() : cue.start()]):
+        last = groups[-1][-1].end() if groups else 0
+        named = any(last <= at < cue.start() for _, at, _ in mentions)
+        if groups and not named and ROLE_LINK.match(text[last : cue.start()]):
             groups[-1].append(cue)
         else:
             groups.append([cue])

@@ -1,6 +1,7 @@
 """Visits: who went where and did what (`张三到常德市考察调研`, `哈密市考察团来我市考察`),
 received whom (`张三会见李四一行`) or called on whom (`张三一行看望慰问人大代表`). A visit
-is named by its visitor as the text writes them, its place and what was done there."""
+is named by its visitor as the text writes them, its place and what was done there; a
+meeting with no name of its own, by its host and guests (`张三同基层代表座谈会`)."""
 
 from __future__ import annotations
 
@@ -22,6 +23,12 @@ VISIT = re.compile(
 RECEPTION = re.compile(
     r"(?P<who>[^，。；：！？\n]{2,24}?)(?:在[^，。；：！？\n]{1,12}?)?(?P<what>会见|会谈)了?"
     r"(?P<guest>[^，。；：！？\n]{2,80}?)(?=[，。；！？\n]|$)"
+)
+# 张三在北京主持召开座谈会，同Y进行座谈; 张三同Y座谈: a meeting named by its host and guests
+TALKS = re.compile(
+    r"(?P<who>[^，。；：！？\n]{2,40}?)(?:在[^，。；：！？\n]{1,12}?)?"
+    r"(?:(?:主持召开|召开)了?(?P<meeting>座谈会)，)?"
+    r"(?:同|与)(?P<whom>[^，。；：！？\n、]{2,30}?)(?:进行了?)?座谈(?!会)"
 )
 VISIT_WORD = re.compile(r"考察|调研|视察|慰问|走访|接见|会见|会谈|督查|检查")
 """Every visit and reception names one of these: most sentences need no other search."""
@@ -68,11 +75,24 @@ def _visitor(who: str, persons: AbstractSet[str]) -> tuple[str | None, str]:
     return visitor, visitor + ("一行" if party and party.group() == "一行" else "")
 
 
-def find_visits(text: str, ctx: PlaceContext, persons: AbstractSet[str]) -> list[EventMention]:
-    """The visits and receptions a sentence names, by who went (or received) among `persons`."""
-    if not VISIT_WORD.search(text):
-        return []  # most sentences: skip the two slow patterns below
+def _talks(text: str, persons: AbstractSet[str]) -> list[EventMention]:
+    """A meeting named by who held it and with whom (`张三同基层代表座谈`, `张三主持召开
+    座谈会，同青年代表进行座谈` → 张三同青年代表座谈会): the roles are the cues' to give."""
     out = []
+    for m in TALKS.finditer(text):
+        host, _ = _visitor(m.group("who"), persons)
+        if host is not None:
+            name = f"{host}同{m.group('whom')}座谈{'会' if m.group('meeting') else ''}"
+            out.append(EventMention(m.start(), m.end(), name, "meeting", None, True, False))
+    return out
+
+
+def find_visits(text: str, ctx: PlaceContext, persons: AbstractSet[str]) -> list[EventMention]:
+    """The visits and receptions a sentence names, by who went (or received) among `persons`,
+    and the meetings named so."""
+    out = _talks(text, persons) if "座谈" in text else []
+    if not VISIT_WORD.search(text):
+        return out  # most sentences: skip the slower patterns below
     home = ctx.city.name if ctx.city else None
     for m in VISIT.finditer(text):
         visitor, who = _visitor(m.group("who"), persons)
