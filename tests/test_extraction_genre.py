@@ -66,6 +66,12 @@ def test_a_place_after_a_surname_is_not_a_given_name():
     assert "原海南" not in _persons("原海南省委书记阮小武出席。")
 
 
+def test_a_transliterated_name_ends_where_the_verb_after_it_starts():
+    """提出席: 提出 and 出席 overlap; the name keeps 提 where 出席 follows, not where 提出 does."""
+    assert _persons("自治区政协副主席艾山·库尔班提出席会议。") == {"艾山·库尔班提"}
+    assert _persons("自治区政协副主席艾山·库尔班提出建议。") == {"艾山·库尔班"}
+
+
 # -- titles -------------------------------------------------------------------------------
 
 

@@ -92,7 +92,9 @@ def name_at(text: str, at: int, strict: bool = True) -> str | None:
     dot = DOT_NAME.match(text, at) if "·" in text else None  # most texts have no dot
     if dot:
         end = text.index("·", at) + 2
-        while end < dot.end() and not starts_stop(text, end):
+        # a transliterated name ends where a verb starts, unless another starts one character
+        # on (阿不来提·阿不都热西提出席: 提出 overlaps 出席, the name ends with 提)
+        while end < dot.end() and not (starts_stop(text, end) and not starts_stop(text, end + 1)):
             end += 1
         return text[at:end]
     surname = surname_at(text, at)
