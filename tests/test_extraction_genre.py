@@ -567,3 +567,13 @@ def test_a_meeting_without_a_name_is_named_by_its_host_and_guests():
         ("张三", "张三同青年企业家代表座谈会", ("chair", "speak")),
         ("李四宝", "张三同青年企业家代表座谈会", ("attend",)),
     }
+
+
+def test_those_who_accompany_accompany_the_story_s_last_visit():
+    """陪同调研 in a sentence that names no event: the visit reported before it, not the
+    meeting the story was at (a chronicle's day after day)."""
+    text = (
+        "本报讯 3月5日，市委书记张三主持召开全市工作会议。"
+        "省委常委李四宝到许昌市调研。市长王五陪同调研。"
+    )
+    assert ("王五", "李四宝到许昌市调研", ("accompany",)) in _parts(text)

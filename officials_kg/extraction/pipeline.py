@@ -74,7 +74,13 @@ class Story:
 
     def __init__(self, headline_event: Event | None) -> None:
         self.current = headline_event
+        self.visit: Event | None = None  # the last visit the story reported
         self.moved = False  # in the sentence being read
+
+    def event_of(self, roles: frozenset[str]) -> Event | None:
+        """The event a cue refers to when its sentence names none: the current one, but a
+        visit for those who accompany (陪同考察 after a meeting's report: the visit's)."""
+        return self.visit if roles == {"accompany"} and self.visit else self.current
 
     def next_sentence(self) -> None:
         self.moved = False
@@ -82,6 +88,8 @@ class Story:
     def reports(self, event: Event, mention: EventMention, text: str) -> None:
         """The sentence `text` reports `event`, named by `mention`: the story's first event,
         a meeting the sentence dates before naming it, or a sitting of its session."""
+        if mention.type == "visit":
+            self.visit = event
         if self.current is None or (
             not self.moved
             and mention.type != "activity"
@@ -202,7 +210,9 @@ def extract_document(doc: Document) -> DocumentRecord:
                 here.append((mention, event))
             visits = [m for m, _ in here if m.visitor]
             for role in cued_roles(text, mentions, visits):
-                event, named = _event_for(c, here, role, story.current, text, article, doc.year, ev)
+                event, named = _event_for(
+                    c, here, role, story.event_of(role.roles), text, article, doc.year, ev
+                )
                 if event is None:
                     continue
                 if role.weak and not named and (role.person, event.id) not in c.participations:
