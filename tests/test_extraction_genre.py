@@ -577,3 +577,12 @@ def test_those_who_accompany_accompany_the_story_s_last_visit():
         "省委常委李四宝到许昌市调研。市长王五陪同调研。"
     )
     assert ("王五", "李四宝到许昌市调研", ("accompany",)) in _parts(text)
+
+
+def test_an_event_someone_attends_is_the_story_s_when_it_has_none():
+    """参加X (not said to be held): X is the story's event, which 出席大会 then refers to."""
+    text = (
+        "本报讯 4月5日，省委书记卫小成到某大学参加该校创办50周年庆祝大会。"
+        "省委常委陈小辞等出席大会。"
+    )
+    assert ("陈小辞", "某大学创办50周年庆祝大会", ("attend",)) in _parts(text)

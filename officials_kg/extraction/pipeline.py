@@ -100,6 +100,12 @@ class Story:
         elif sitting_of_session(self.current.name, event.name):
             self.current = event  # X会议举行第二次全体会议: the story is the sitting's
 
+    def joins(self, event: Event) -> None:
+        """Someone takes part in `event` (出席X, not reported as held): where the story has
+        no event yet, it is the story's (its next sentences' 出席大会 are there)."""
+        if self.current is None:
+            self.current = event
+
     def session_of_sitting(self, sitting: str) -> str | None:
         """The session a sitting named alone belongs to: the story's current meeting, if it
         is a session or already that sitting of one."""
@@ -218,6 +224,7 @@ def extract_document(doc: Document) -> DocumentRecord:
                 if role.weak and not named and (role.person, event.id) not in c.participations:
                     continue  # 张三总书记指出…: quoted, not said at this meeting
                 c.take_part(role.person, event, set(role.roles), ev)
+                story.joins(event)
                 if "attend" in role.roles:
                     c.received.discard((role.person, event.id))
     speakers_received(c)
