@@ -586,3 +586,15 @@ def test_an_event_someone_attends_is_the_story_s_when_it_has_none():
         "省委常委陈小辞等出席大会。"
     )
     assert ("陈小辞", "某大学创办50周年庆祝大会", ("attend",)) in _parts(text)
+
+
+def test_a_talk_is_named_by_its_speaker_and_audience():
+    """张三应邀为Y作主题报告: a meeting, 张三 speaking, its audience's 市 resolved."""
+    record = _record(
+        "许昌日报 2021年4月17日\n本报讯 4月16日，市委常委、宣传部部长张三应邀为市委党校"
+        "春季主体班学员作主题报告。"
+    )
+    assert [(e.name, e.type, e.date) for e in record.events] == [
+        ("张三为许昌市委党校春季主体班学员作主题报告", "meeting", "2021-04-16")
+    ]
+    assert [(p.person, p.roles) for p in record.participations] == [("张三", ["speak"])]

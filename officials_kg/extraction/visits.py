@@ -1,12 +1,14 @@
 """Visits: who went where and did what (`张三到常德市考察调研`, `哈密市考察团来我市考察`),
 received whom (`张三会见李四一行`) or called on whom (`张三一行看望慰问人大代表`). A visit
 is named by its visitor as the text writes them, its place and what was done there; a
-meeting with no name of its own, by its host and guests (`张三同基层代表座谈会`)."""
+meeting with no name of its own, by its host and guests (`张三同基层代表座谈会`) or its
+speaker and audience (`张三为市委党校学员作专题报告`)."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Set as AbstractSet
+from dataclasses import replace
 
 from officials_kg.extraction.mentions import LEAD_NOISE, EventMention
 from officials_kg.extraction.orgs import PlaceContext, resolve_place_words
@@ -29,6 +31,11 @@ TALKS = re.compile(
     r"(?P<who>[^，。；：！？\n]{2,40}?)(?:在[^，。；：！？\n]{1,12}?)?"
     r"(?:(?:主持召开|召开)了?(?P<meeting>座谈会)，)?"
     r"(?:同|与)(?P<whom>[^，。；：！？\n、]{2,30}?)(?:进行了?)?座谈(?!会)"
+)
+# 张三（应邀）为Y作专题报告: a talk named by its speaker and audience
+LECTURE = re.compile(
+    r"(?P<who>[^，。；：！？\n]{2,40}?)(?:应邀)?为(?P<whom>[^，。；：！？\n、为]{2,30}?)"
+    r"(?P<what>作了?(?:一场)?(?:主题|专题|辅导|形势|政策)?(?:辅导报告|报告|讲座))"
 )
 VISIT_WORD = re.compile(r"考察|调研|视察|慰问|走访|接见|会见|会谈|督查|检查")
 """Every visit and reception names one of these: most sentences need no other search."""
@@ -87,10 +94,25 @@ def _talks(text: str, persons: AbstractSet[str]) -> list[EventMention]:
     return out
 
 
+def _lectures(text: str, ctx: PlaceContext, persons: AbstractSet[str]) -> list[EventMention]:
+    """A talk named by its speaker and audience (`张三为市委党校学员作专题报告`), who speaks."""
+    out = []
+    for m in LECTURE.finditer(text):
+        speaker, _ = _visitor(m.group("who"), persons)
+        if speaker is not None:
+            whom = resolve_place_words(m.group("whom"), ctx)
+            name = f"{speaker}为{whom}{m.group('what')}"
+            mention = EventMention(m.start(), m.end(), name, "meeting", None, True, False, speaker)
+            out.append(replace(mention, visitor_role="speak"))
+    return out
+
+
 def find_visits(text: str, ctx: PlaceContext, persons: AbstractSet[str]) -> list[EventMention]:
     """The visits and receptions a sentence names, by who went (or received) among `persons`,
     and the meetings named so."""
     out = _talks(text, persons) if "座谈" in text else []
+    if "为" in text and ("报告" in text or "讲座" in text):
+        out += _lectures(text, ctx, persons)
     if not VISIT_WORD.search(text):
         return out  # most sentences: skip the slower patterns below
     home = ctx.city.name if ctx.city else None
