@@ -598,3 +598,12 @@ def test_a_talk_is_named_by_its_speaker_and_audience():
         ("张三为许昌市委党校春季主体班学员作主题报告", "meeting", "2021-04-16")
     ]
     assert [(p.person, p.roles) for p in record.participations] == [("张三", ["speak"])]
+
+
+def test_a_preposition_inside_a_meeting_s_name_does_not_cut_it():
+    """召开县委书记向市纪委全会述职会议: 向 is in the name, which 召开 introduces; 对 in
+    `在会上对X会议精神作出部署` still ends a name (and its clause joins another with 并)."""
+    record = _record("本报讯 12月28日，我市召开县委书记向市纪委全会述职会议。")
+    assert any(e.name.endswith("县委书记向市纪委全会述职会议") for e in record.events)
+    record = _record("本报讯 12月28日，张三出席会议并在会上对全市安全生产工作会议精神作出部署。")
+    assert all("并在会上" not in e.name for e in record.events)

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Set as AbstractSet
 from functools import cache, lru_cache
+from itertools import repeat
 
 from officials_kg import lexicons
 from officials_kg.extraction.mentions import LEAD_NOISE, EventMention
@@ -80,6 +81,8 @@ PLANNED = re.compile(  # words before a meeting that has not (yet) taken place
 )
 NUMBERED = re.compile(r"[第]?[一二三四五六七八九十百\d]+(?:届|次)")
 CLAUSE_MARKS = "，。；：、\n"
+NAME_PREPOSITIONS = frozenset("向对为就把从在于")  # a name may hold one (…向省纪委全会述职会议)
+HELD_OR_ATTENDED = re.compile(r"召开|举行|举办|出席|参加|列席|主持")
 STOP = set("，。；：！？（）()\n《》、")
 CONGRESS = re.compile(r"党的[一二三四五六七八九十]{2,3}大(?![学会局队厦街道楼])")  # 党的二十大
 MIN_NAME = 6
@@ -117,6 +120,21 @@ def _introduced(text: str, at: int) -> bool:
     return not is_common_word(text[at - 1 : at + 1], 50)
 
 
+def _preposition_in_name(text: str, at: int) -> bool:
+    """The preposition before `at` is part of the event's name being read back from its
+    event word, not its introduction: the clause holds or attends the event by a verb before
+    it (召开各市市委书记向省纪委全会述职会议, 举办在京代表座谈会), and the words from that
+    verb on name no other event and join no other clause (并)."""
+    if text[at - 1] not in NAME_PREPOSITIONS:
+        return False
+    clause = max(map(text.rfind, CLAUSE_MARKS, repeat(0), repeat(at)))
+    verbs = list(HELD_OR_ATTENDED.finditer(text, clause + 1, at - 1))
+    if not verbs:
+        return False
+    words = text[verbs[-1].end() : at - 1]
+    return "并" not in words and _event_pattern().search(words) is None
+
+
 def _named(text: str, m: re.Match[str], ctx: PlaceContext) -> EventMention | None:
     word = m.group()  # the event word the name ends with, read once for the walk below
     end = m.end()
@@ -130,7 +148,8 @@ def _named(text: str, m: re.Match[str], ctx: PlaceContext) -> EventMention | Non
     if ends_with_suffix(text[max(0, start - 4) : end]):
         return None  # 人民代表大会 is a body, not a meeting
     while start > 0 and text[start - 1] not in STOP and end - start < 48:
-        if end - start > len(word) + 1 and _introduced(text, start):
+        intro = end - start > len(word) + 1 and _introduced(text, start)
+        if intro and not _preposition_in_name(text, start):
             break
         if text[start - 1] == "”" and "“" in text[:start]:
             start = text.rindex("“", 0, start)  # a quoted name may hold commas
