@@ -607,3 +607,15 @@ def test_a_preposition_inside_a_meeting_s_name_does_not_cut_it():
     assert any(e.name.endswith("县委书记向市纪委全会述职会议") for e in record.events)
     record = _record("本报讯 12月28日，张三出席会议并在会上对全市安全生产工作会议精神作出部署。")
     assert all("并在会上" not in e.name for e in record.events)
+
+
+def test_a_signing_between_two_parties_is_an_activity():
+    """X与Y签署Z协议, in a headline or a sentence; 与Y签订 without the first party is not one."""
+    names = {
+        (e.name, e.type)
+        for e in _record(
+            "许昌日报 2023年4月6日\n本报讯 4月5日，市政府与某集团签署战略合作协议。"
+        ).events
+    }
+    assert names == {("许昌市政府与某集团签署战略合作协议", "activity")}
+    assert _record("本报讯 4月5日，张三会见某市市长一行，并与该市签订合作意向书。").events == []

@@ -70,6 +70,13 @@ COMMITTEE_MEETING = (
         rf"{_COMMITTEE_WORD}"
     ),
 )
+# 沧州市与某市签订友好城市意向书, 双方签署战略合作协议: a signing, named by its clause; its
+# parties are two, the first named before 与 (和, 同), not a clause that opens with 与
+SIGNING = re.compile(
+    r"(?:^|(?<=[，。；：！？\n]))(?P<parties>[^，。；：！？\n]{2,40}?)签(?:订|署)了?"
+    r"[^，。；：！？\n]{0,30}?(?:协议书|协议|意向书|备忘录|合同|协定)"
+)
+SIGNING_PARTIES = re.compile(r"^(?![与和同并])[^与和同]{2,}(?:与|和|同)[^与和同]{2,}")
 WIRE_LEAD = re.compile(r"^(?:[^，。]*?\d+月\d+日电)?(?:[（(][^）)]{1,10}[）)])?")
 # who holds a meeting, in the words before its verb: up to a date, a time or a place
 HOLDER = re.compile(r"[^\d在于今昨前上下晚]+?(?=\d|在|于|今天|昨天|前天|上午|下午|晚上|$)")
@@ -311,6 +318,12 @@ def _in_book_title(text: str, at: int) -> bool:
     return text.rfind("《", 0, at) > text.rfind("》", 0, at)
 
 
+def _signing(m: re.Match[str], ctx: PlaceContext) -> EventMention:
+    """X与Y签订Z协议: an activity named as the clause writes it, its 市 resolved."""
+    name = resolve_place_words(LEAD_NOISE.sub("", m.group()), ctx)
+    return EventMention(m.start(), m.end(), name, "activity", None, True, False)
+
+
 def _committee_meeting(m: re.Match[str], ctx: PlaceContext) -> EventMention:
     body = canonical_org(m.group("body"), ctx)
     name = body + m.group("word")
@@ -343,6 +356,10 @@ def _named_events(text: str, ctx: PlaceContext) -> tuple[EventMention, ...]:
     ]
     if "常委" in text and ("召开" in text or "举行" in text):  # most sentences: no such meeting
         named += [_committee_meeting(m, ctx) for p in COMMITTEE_MEETING for m in p.finditer(text)]
+    if "签" in text:  # 签订, 签署
+        named += [
+            _signing(m, ctx) for m in SIGNING.finditer(text) if SIGNING_PARTIES.search(m["parties"])
+        ]
     if "分组" in text:
         named += [
             EventMention(m.start(), m.end(), "分组会议", "meeting", None, True, False, sitting=True)
