@@ -43,10 +43,10 @@ FLOORS = {
     "dev": {
         "persons": 0.95,
         "positions_lenient": 0.89,
-        "positions_strict": 0.77,
-        "events": 0.83,
-        "events_dated": 0.71,
-        "participations": 0.80,
+        "positions_strict": 0.80,
+        "events": 0.88,
+        "events_dated": 0.76,
+        "participations": 0.87,
         "roles": 0.97,
     },
 }
