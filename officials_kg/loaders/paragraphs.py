@@ -93,13 +93,16 @@ class Paragraph:
         compact = text.replace(" ", "")
         if ("…" in text or text.startswith("目")) and TOC_LINE.search(text):
             return Role.TOC  # (the search scans a whole paragraph: asked only where it can hold)
-        if COLOPHON.match(compact):
+        # each pattern is asked only where a character it needs is there (a field's colon, a
+        # dateline's or a wire lead's 电, a credit's bracket or 摄): most paragraphs have none
+        colon = "：" in compact or ":" in compact
+        if colon and COLOPHON.match(compact):
             return Role.COLOPHON
-        if ALONE_DATELINE.match(compact):
+        if compact.endswith("电") and ALONE_DATELINE.match(compact):
             return Role.DATELINE
-        if START.match(compact):
+        if (compact[:1] in "（(上本新据" or "电" in compact[:18]) and START.match(compact):
             return Role.START
-        if CREDIT_LINE.match(text):
+        if (text[:1] in "（(" or text.endswith("摄")) and CREDIT_LINE.match(text):
             return Role.CREDIT
         if len(compact) <= 40 and BYLINE.match(text):
             return Role.BYLINE
