@@ -34,8 +34,19 @@ Rule = Callable[[str], Iterator[Span]]
 _PAGE_MARKER = re.compile(
     r"(?m)^[ \t\u3000]*(?:[-—–]\s*\d{1,4}\s*[-—–]|第\s*\d{1,4}\s*页)[ \t\u3000]*\n?"
 )
-_SPACE = "[ \t\u3000\u00a0\u2002\u2003\u2009\u200b\ufeff]"
-_SPACE_RUN = re.compile(f"{_SPACE}+")
+_SPACES = " \t\u3000\u00a0\u2002\u2003\u2009\u200b\ufeff"  # layout's spaces, no line break
+_SPACE_RUN = re.compile(f"[{_SPACES}]+")
+
+
+def _without_spaces(text: str) -> str:
+    """`_SPACE_RUN.sub("", text)`, a str.replace per space character the text holds: each
+    is one scan in C, where the pattern is tried at every character."""
+    for space in _SPACES:
+        if space in text:
+            text = text.replace(space, "")
+    return text
+
+
 _INDENT = re.compile(r"^(?:[ \u00a0]?[\u3000\t]|[ \u00a0\u3000\t]{2,})")
 _IDEOGRAPH = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _TIGHT = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef0-9%．.·“”‘’]")
@@ -202,9 +213,9 @@ class _Column:
         content = [k for k, line in enumerate(lines) if line.strip()]
         self.starts = [starts[k] for k in content]
         self.texts = [lines[k] for k in content]
-        # each line without its spaces (read by width and cues), in one substitution: no
-        # space run crosses a line, so the page's lines stay in step
-        bare_lines = _SPACE_RUN.sub("", text).split("\n")
+        # each line without its spaces (read by width and cues), deleted from the whole page
+        # at once: no space is a line break, so the page's lines stay in step
+        bare_lines = _without_spaces(text).split("\n")
         self.compact = [bare_lines[k] for k in content]
         self.widths = [_width(bare) for bare in self.compact]
         # the column's width is read off prose lines: headlines are set to their own width
