@@ -93,7 +93,7 @@ def name_at(text: str, at: int, strict: bool = True) -> str | None:
     if dot:
         end = text.index("·", at) + 2
         # a transliterated name ends where a verb starts, unless another starts one character
-        # on (阿不来提·阿不都热西提出席: 提出 overlaps 出席, the name ends with 提)
+        # on (艾山·库尔班提出席: 提出 overlaps 出席, the name ends with 提)
         while end < dot.end() and not (starts_stop(text, end) and not starts_stop(text, end + 1)):
             end += 1
         return text[at:end]
