@@ -18,7 +18,6 @@ from __future__ import annotations
 import re
 from collections.abc import Set as AbstractSet
 from functools import cache, lru_cache
-from itertools import repeat
 
 from officials_kg import lexicons
 from officials_kg.extraction.mentions import LEAD_NOISE, EventMention
@@ -134,11 +133,11 @@ def _preposition_in_name(text: str, at: int) -> bool:
     verb on name no other event and join no other clause (并)."""
     if text[at - 1] not in NAME_PREPOSITIONS:
         return False
-    clause = max(map(text.rfind, CLAUSE_MARKS, repeat(0), repeat(at)))
-    verbs = list(HELD_OR_ATTENDED.finditer(text, clause + 1, at - 1))
+    clause = _last_clause(text[: at - 1])
+    verbs = list(HELD_OR_ATTENDED.finditer(clause))
     if not verbs:
         return False
-    words = text[verbs[-1].end() : at - 1]
+    words = clause[verbs[-1].end() :]
     return "并" not in words and _event_pattern().search(words) is None
 
 

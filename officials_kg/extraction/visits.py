@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Set as AbstractSet
-from dataclasses import replace
 
 from officials_kg.extraction.mentions import LEAD_NOISE, EventMention
 from officials_kg.extraction.orgs import PlaceContext, resolve_place_words
@@ -48,7 +47,7 @@ CALLS_ON = re.compile(
     r"(?P<what>看望慰问|走访慰问|走访看望|看望)了?(?P<whom>[^，。；：！？\n]{2,16}?)(?=[，。；！？\n]|$)"
 )
 LED_GROUP = re.compile(r"(?:带领|率领|率)(?P<group>[^，。；：！？\n]{1,12}?(?:团|组|队))$")
-LEADING = re.compile(r"(?:带队|率队|带领|率)$")  # 郑桂清带队到…调研: 郑桂清 goes
+LEADING = re.compile(r"(?:带队|率队|带领|率)$")  # 张三带队到…调研: 张三 goes
 HOST_GROUP = re.compile(r"^[^，。；：！？\n]{0,6}领导(?=[^，。；：！？\n]{2,}等$)")
 GUEST_LEAD = re.compile(r"^(?:出席|参加|列席)[^，。；：！？\n]{2,30}?的")
 ACCOMPANIED = re.compile(r"在[^在]*?陪同下$")  # 张三在李四的陪同下到…: 张三 goes
@@ -66,7 +65,7 @@ def _home_abbreviation(where: str, home: str | None) -> str:
 def _visitor(who: str, persons: AbstractSet[str]) -> tuple[str | None, str]:
     """Who goes (or receives), and how a visit's name writes them: the longest known name
     the words end with (a set's order changes from run to run), with 一行 if they say it
-    (市委书记韩立群一行到… → 韩立群一行到…); else the group as written (考察团)."""
+    (市委书记张三一行到… → 张三一行到…); else the group as written (考察团)."""
     words = LEADING.sub("", ACCOMPANIED.sub("", LEAD_NOISE.sub("", who).lstrip("，")))
     led = LED_GROUP.search(words)
     if led is not None:  # 张三带领二分团到…: the group goes, named so; 张三 leads it
@@ -102,8 +101,11 @@ def _lectures(text: str, ctx: PlaceContext, persons: AbstractSet[str]) -> list[E
         if speaker is not None:
             whom = resolve_place_words(m.group("whom"), ctx)
             name = f"{speaker}为{whom}{m.group('what')}"
-            mention = EventMention(m.start(), m.end(), name, "meeting", None, True, False, speaker)
-            out.append(replace(mention, visitor_role="speak"))
+            out.append(
+                EventMention(
+                    m.start(), m.end(), name, "meeting", None, True, False, speaker, "speak"
+                )
+            )
     return out
 
 

@@ -206,7 +206,7 @@ def _sentence_spans(text: str) -> Iterator[tuple[int, int]]:
 
 
 def _headline_sentences(headline: list[Paragraph], text: str) -> list[tuple[int, int]]:
-    """A headline is one sentence even when wrapped over lines (`郑桂清到万柏林区调\\n研农业农村
+    """A headline is one sentence even when wrapped over lines (`张三到万柏林区调\\n研农业农村
     工作` names one visit); lines that are not consecutive stay sentences of their own."""
     lines = sorted(headline, key=lambda p: p.start)
     gaps = [text[a.end : b.start] for a, b in pairwise(lines)]
